@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+/**
+ * Builds the extension for Chrome and Firefox.
+ *
+ *   node build.mjs            dist/chrome/, dist/firefox/ and a zip of each for the stores
+ *   node build.mjs --watch    rebuild the bundles on change (no zips)
+ *
+ * Steps: compile and validate the dataset (bad data stops the build, naming
+ * file, line, record and field), bundle the scripts with esbuild, copy the
+ * static files from extension/, and write each browser's manifest from the
+ * canonical manifest.json.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import * as esbuild from 'esbuild';
+import { zipSync } from 'fflate';
+import { register } from 'tsx/esm/api';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const DIST = path.join(ROOT, 'dist');
+const TARGETS = {
+  chrome: { esbuild: 'chrome121' },
+  firefox: { esbuild: 'firefox142' },
+};
+const ENTRIES = {
+  content: 'src/page/index.ts',
+  background: 'src/background/index.ts',
+  popup: 'src/ui/popup-page.tsx',
+};
+const watch = process.argv.includes('--watch');
+
+/** The canonical manifest, cleaned for one browser. */
+export function manifestFor(target, canonical) {
+  const m = structuredClone(canonical);
+  if (target === 'chrome') {
+    delete m.background.scripts;
+    delete m.browser_specific_settings;
+  } else {
+    delete m.background.service_worker;
+    delete m.minimum_chrome_version;
+  }
+  return m;
+}
+
+async function compileData() {
+  const api = register({ namespace: 'stakes-build' });
+  try {
+    const { compileDataset } = await api.import('./src/data/compile.ts', import.meta.url);
+    return compileDataset();
+  } finally {
+    await api.unregister();
+  }
+}
+
+function copyDir(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const dst = path.join(to, entry.name);
+    if (entry.isDirectory()) copyDir(src, dst);
+    else fs.copyFileSync(src, dst);
+  }
+}
+
+function zipDir(dir) {
+  const files = {};
+  const walk = rel => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(r);
+      else files[r] = [fs.readFileSync(path.join(dir, r)), { mtime: new Date('2026-01-01T00:00:00Z') }];
+    }
+  };
+  walk('');
+  return zipSync(files, { level: 9 });
+}
+
+const kb = bytes => `${(bytes / 1024).toFixed(1)} kB`;
+
+async function main() {
+  const started = performance.now();
+  let dataset;
+  try {
+    dataset = await compileData();
+  } catch (error) {
+    if (error?.name === 'DataError') {
+      console.error(`build failed: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const canonical = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
+  const datasetJson = JSON.stringify(dataset);
+  fs.rmSync(DIST, { recursive: true, force: true });
+
+  for (const [target, options] of Object.entries(TARGETS)) {
+    const out = path.join(DIST, target);
+    copyDir(path.join(ROOT, 'extension'), out);
+    fs.mkdirSync(path.join(out, 'data'), { recursive: true });
+    fs.writeFileSync(path.join(out, 'data', 'dataset.json'), datasetJson);
+    fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifestFor(target, canonical), null, 2) + '\n');
+    const config = {
+      absWorkingDir: ROOT,
+      entryPoints: ENTRIES,
+      outdir: out,
+      bundle: true,
+      format: 'iife',
+      target: options.esbuild,
+      loader: { '.css': 'text' },
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      define: { __TARGET__: JSON.stringify(target) },
+      legalComments: 'none',
+      logLevel: 'warning',
+      metafile: true,
+    };
+    if (watch) {
+      const ctx = await esbuild.context(config);
+      await ctx.watch();
+      continue;
+    }
+    const result = await esbuild.build(config);
+    const sizes = Object.entries(result.metafile.outputs).map(([file, o]) => `${path.basename(file)} ${kb(o.bytes)}`);
+    const zip = zipDir(out);
+    const zipName = `stakes-${canonical.version}-${target}.zip`;
+    fs.writeFileSync(path.join(DIST, zipName), zip);
+    console.log(`${target}: ${sizes.join(', ')}, dataset ${kb(datasetJson.length)} → dist/${zipName} (${kb(zip.length)})`);
+  }
+  console.log(
+    `dataset ${dataset.meta.version}: ${dataset.entities.length} entities, ${dataset.policies.length} policy items, ` +
+      `${dataset.claims.length} claims; built in ${Math.round(performance.now() - started)} ms`,
+  );
+  if (watch) console.log('watching for changes (Ctrl-C to stop)');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

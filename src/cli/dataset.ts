@@ -1,0 +1,78 @@
+/** `stakes dataset stats|check|fmt`. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+
+import { checkRecords } from '../data/checks.ts';
+import { assemble, readSources, sourceFiles } from '../data/compile.ts';
+import { DataError, describeIssue, formatRecords, parseRecords } from '../data/records.ts';
+import { datasetStats } from '../data/stats.ts';
+
+export function datasetCommand(args: string[], dir: string, out: Writable): number {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'stats':
+      return stats(dir, rest.includes('--json'), out);
+    case 'check':
+      return check(dir, out);
+    case 'fmt':
+      return fmt(dir, rest.includes('--check'), out);
+    default:
+      throw new DataError([{ file: dir, message: `unknown dataset command "${sub ?? ''}": use stats, check or fmt` }]);
+  }
+}
+
+function load(dir: string) {
+  const { records, issues } = readSources(sourceFiles(dir));
+  issues.push(...checkRecords(records));
+  if (issues.length) throw new DataError(issues);
+  return assemble(records);
+}
+
+function stats(dir: string, json: boolean, out: Writable): number {
+  const s = datasetStats(load(dir));
+  if (json) {
+    out.write(JSON.stringify(s, null, 2) + '\n');
+    return 0;
+  }
+  const lines = [
+    `dataset ${s.version} (updated ${s.updated})`,
+    `entities: ${s.entities} (${Object.entries(s.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}), ${s.names} names`,
+    `policy items: ${s.policyItems}`,
+    `claims: ${s.claims} — ownership ${s.ownershipClaims}, roles ${s.roleClaims}, hierarchy ${s.hierarchyClaims}, policy links ${s.policyLinks}`,
+    `sources: ${s.sources}; claims without a source: ${s.claimsWithoutSource}`,
+    `as-of dates: oldest ${s.oldestAsOf ?? '-'}, newest ${s.newestAsOf ?? '-'}`,
+    `name collisions: ${s.collisions.length}`,
+    ...s.collisions.map(c => `  "${c.name}": ${c.entities.join(', ')}`),
+  ];
+  out.write(lines.join('\n') + '\n');
+  return 0;
+}
+
+function check(dir: string, out: Writable): number {
+  const files = sourceFiles(dir);
+  const { records, issues } = readSources(files);
+  issues.push(...checkRecords(records));
+  for (const issue of issues) out.write(describeIssue(issue) + '\n');
+  out.write(`${files.length} files, ${records.length} records, ${issues.length} problems\n`);
+  return issues.length ? 1 : 0;
+}
+
+function fmt(dir: string, checkOnly: boolean, out: Writable): number {
+  let changed = 0;
+  for (const file of sourceFiles(dir)) {
+    const text = fs.readFileSync(file, 'utf8');
+    const { records, issues } = parseRecords(file, text);
+    if (issues.length) throw new DataError(issues); // never rewrite a file we could not fully read
+    const formatted = formatRecords(records.map(r => r.record));
+    if (formatted === text) continue;
+    changed++;
+    const name = path.relative(process.cwd(), file);
+    if (checkOnly) out.write(`not canonical: ${name}\n`);
+    else {
+      fs.writeFileSync(file, formatted);
+      out.write(`formatted ${name}\n`);
+    }
+  }
+  return checkOnly && changed ? 1 : 0;
+}

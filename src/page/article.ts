@@ -1,0 +1,76 @@
+/**
+ * Finds the article's text on a page: the text nodes a reader would call the
+ * story, and nothing in navigation, headers, footers, asides, forms, code,
+ * editable areas or our own UI.
+ *
+ * Mozilla's Readability decides what the article is. It works on a copy of
+ * the document (it rearranges what it reads), so before running it we pair
+ * each text node of the copy with the live page's node; the text nodes it
+ * keeps lead back to the page's own. The copy is inert: it loads nothing and
+ * runs nothing.
+ */
+import { Readability } from '@mozilla/readability';
+
+// DOM constants, spelled out so this module also runs in jsdom without globals.
+const SHOW_TEXT = 0x4;
+const DOCUMENT_POSITION_FOLLOWING = 0x4;
+
+/** Elements whose text is never annotated, even inside the article. */
+const EXCLUDED = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'FORM',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'NAV', 'ASIDE', 'FOOTER',
+  'STAKES-MARK', 'STAKES-CARD', 'TITLE', 'HEAD',
+]);
+
+/** Whether text inside this element may be annotated (the element and all its ancestors). */
+export function isAnnotatable(node: Node): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) {
+    if (EXCLUDED.has(el.tagName.toUpperCase())) return false;
+    if (el.isContentEditable || el.getAttribute('contenteditable') === 'true' || el.getAttribute('contenteditable') === '') return false;
+    if (el.getAttribute('aria-hidden') === 'true' || el.hidden) return false;
+  }
+  return true;
+}
+
+/** The live page's article text nodes, in document order; empty when the page has no article. */
+export function findArticleText(doc: Document): Text[] {
+  const nodes = readabilityText(doc) ?? fallbackText(doc);
+  return nodes.filter(n => n.data.trim() !== '' && isAnnotatable(n));
+}
+
+function readabilityText(doc: Document): Text[] | null {
+  const copy = doc.cloneNode(true) as Document;
+  const original = new Map<Node, Text>();
+  const a = doc.createTreeWalker(doc, SHOW_TEXT);
+  const b = copy.createTreeWalker(copy, SHOW_TEXT);
+  for (let n = a.nextNode(), m = b.nextNode(); n && m; n = a.nextNode(), m = b.nextNode()) {
+    original.set(m, n as Text);
+  }
+  let article: { content: Node | null | undefined } | null;
+  try {
+    article = new Readability<Node>(copy, { serializer: el => el }).parse();
+  } catch {
+    return null;
+  }
+  if (!article?.content) return null;
+  const found: Text[] = [];
+  const walker = copy.createTreeWalker(article.content, SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const live = original.get(n);
+    if (live?.isConnected) found.push(live);
+  }
+  // Readability moves nodes around in its copy; marks must follow the page's order.
+  found.sort((x, y) => (x.compareDocumentPosition(y) & DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  return found.length ? found : null;
+}
+
+/** Without a Readability result: the page's single <article> or <main>, if it has one. */
+function fallbackText(doc: Document): Text[] {
+  const candidates = doc.querySelectorAll('article');
+  const root = candidates.length === 1 ? candidates[0] : doc.querySelector('main, [role="main"]');
+  if (!root) return [];
+  const found: Text[] = [];
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) found.push(n as Text);
+  return found;
+}
