@@ -8,10 +8,8 @@
  * background wakes, and kept until the browser stops the background. The
  * listener is registered synchronously at top level, as MV3 requires.
  */
-import type { Runtime } from 'webextension-polyfill';
-
 import type { Dataset } from '../data/dataset.ts';
-import { browser } from '../shared/browser.ts';
+import { browser, type Runtime } from '../shared/browser.ts';
 import { isRequest } from '../shared/messages.ts';
 import { Engine } from './engine.ts';
 

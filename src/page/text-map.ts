@@ -58,9 +58,12 @@ export function rangesFor(map: TextMap, start: number, end: number): { node: Tex
   }
   for (let i = lo; i < map.nodes.length && map.starts[i]! < end; i++) {
     const node = map.nodes[i]!;
-    const s = Math.max(start - map.starts[i]!, 0);
-    const e = Math.min(end - map.starts[i]!, node.data.length);
-    if (e > s && node.data.slice(s, e).trim() !== '') pieces.push({ node, start: s, end: e });
+    let s = Math.max(start - map.starts[i]!, 0);
+    let e = Math.min(end - map.starts[i]!, node.data.length);
+    // A name split across elements ("<b>Jeff</b> Yass") has its gap in a piece: leave the spaces out.
+    while (s < e && /\s/.test(node.data[s]!)) s++;
+    while (e > s && /\s/.test(node.data[e - 1]!)) e--;
+    if (e > s) pieces.push({ node, start: s, end: e });
   }
   return pieces;
 }

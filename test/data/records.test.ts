@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+
+import { checkRecords } from '../../src/data/checks.ts';
+import { describeIssue, formatRecords, parseRecords } from '../../src/data/records.ts';
+
+const entity = (id: string, extra = '') =>
+  `{"type":"entity","id":"${id}","kind":"company","names":[{"text":"${id.split(':')[1]}","kind":"primary"}],"description":"x"${extra}}`;
+const source = '[{"url":"https://example.org/a","asOf":"2024"}]';
+const meta = '{"type":"meta","id":"meta:dataset","version":"2026.11.26","updated":"2026-11-26","license":"x"}';
+
+function issuesOf(lines: string[]) {
+  const { records, issues } = parseRecords('test.jsonl', lines.join('\n'));
+  return [...issues, ...checkRecords(records)].map(describeIssue);
+}
+
+describe('parseRecords', () => {
+  it('names file, line, record and field of a bad value', () => {
+    const bad = entity('company:a').replace('"kind":"company"', '"kind":"corp"');
+    expect(issuesOf([meta, bad])).toEqual([expect.stringMatching(/^test\.jsonl:2 record company:a field kind: /)]);
+  });
+
+  it('reports invalid JSON with its line and keeps reading', () => {
+    const { records, issues } = parseRecords('f.jsonl', [meta, '{oops', entity('company:a')].join('\n'));
+    expect(issues.map(describeIssue)).toEqual([expect.stringMatching(/^f\.jsonl:2: not valid JSON/)]);
+    expect(records).toHaveLength(2);
+  });
+
+  it('rejects claims without sources, non-https sources and impossible dates', () => {
+    const claim = (sources: string, start = '') =>
+      `{"type":"ownership","id":"own:x","sources":${sources},"owner":"company:a","asset":"company:b"${start}}`;
+    expect(issuesOf([claim('[]')]).join('\n')).toMatch(/field sources: needs at least one source/);
+    expect(issuesOf([claim('[{"url":"http://example.org","asOf":"2024"}]')]).join('\n')).toMatch(/must be an https URL/);
+    expect(issuesOf([claim('[{"url":"https://example.org","asOf":"2024-02-30"}]')]).join('\n')).toMatch(/real calendar date/);
+  });
+
+  it('rejects unknown fields', () => {
+    expect(issuesOf([meta, entity('company:a', ',"ceo":"x"')]).join('\n')).toMatch(/record company:a .*ceo/);
+  });
+});
+
+describe('checkRecords', () => {
+  it('finds duplicate ids and dangling references', () => {
+    const own = `{"type":"ownership","id":"own:x","sources":${source},"owner":"company:a","asset":"company:zz"}`;
+    const out = issuesOf([meta, entity('company:a'), entity('company:a'), own]).join('\n');
+    expect(out).toMatch(/test\.jsonl:3 record company:a field id: duplicate id, first defined at test\.jsonl:2/);
+    expect(out).toMatch(/record own:x field asset: refers to company:zz, which is not an entity/);
+  });
+
+  it('finds stakes in one asset at one date adding up to more than 100%', () => {
+    const own = (id: string, owner: string, exact: number) =>
+      `{"type":"ownership","id":"${id}","sources":${source},"owner":"${owner}","asset":"company:c","share":{"exact":${exact}}}`;
+    const lines = [meta, entity('company:a'), entity('company:b'), entity('company:c')];
+    expect(issuesOf([...lines, own('own:1', 'company:a', 60), own('own:2', 'company:b', 40)])).toEqual([]);
+    expect(issuesOf([...lines, own('own:1', 'company:a', 60), own('own:2', 'company:b', 50)]).join('\n')).toMatch(
+      /stakes in company:c @ 2024 add up to 110%/,
+    );
+  });
+
+  it('finds a claim that ends before it starts', () => {
+    const own = `{"type":"ownership","id":"own:x","sources":${source},"owner":"company:a","asset":"company:b","start":"2024-05","end":"2024-04"}`;
+    expect(issuesOf([meta, entity('company:a'), entity('company:b'), own]).join('\n')).toMatch(/field end: ends \(2024-04\) before it starts/);
+  });
+});
+
+describe('formatRecords', () => {
+  it('orders keys as the schema does and records by type then id', () => {
+    const shuffled = [
+      '{"description":"x","names":[{"kind":"primary","text":"B"}],"kind":"company","id":"company:b","type":"entity"}',
+      meta,
+      entity('company:a'),
+    ];
+    const { records } = parseRecords('f', shuffled.join('\n'));
+    const out = formatRecords(records.map(r => r.record));
+    expect(out.split('\n')).toEqual([meta, entity('company:a'), entity('company:b').replace('"b"', '"B"'), '']);
+    expect(formatRecords(parseRecords('f', out).records.map(r => r.record))).toBe(out);
+  });
+});
