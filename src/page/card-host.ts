@@ -25,7 +25,16 @@ export class CardHost {
       'pointerdown',
       event => {
         if (!this.host || event.composedPath().some(n => n === this.host || n === this.anchor)) return;
+        // Focus goes back to the name, unless the click put it somewhere else (a link, a field).
+        const anchor = this.anchor;
+        const hadFocus = doc.activeElement === this.host;
         this.close(false);
+        if (hadFocus) {
+          setTimeout(() => {
+            const active = doc.activeElement;
+            if (anchor?.isConnected && (!active || active === doc.body)) anchor.focus({ preventScroll: true });
+          }, 0);
+        }
       },
       { capture: true, signal },
     );
