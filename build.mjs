@@ -31,6 +31,50 @@ const ENTRIES = {
 };
 const watch = process.argv.includes('--watch');
 
+/**
+ * Takes the HTML-parsing sinks out of two libraries we bundle, so that nothing
+ * in the extension can turn a string into markup (and `web-ext lint` reports
+ * no UNSAFE_VAR_ASSIGNMENT):
+ * - Preact's dangerouslySetInnerHTML, which Stakes never uses, now throws;
+ * - Readability keeps its retry snapshot as cloned nodes instead of an HTML
+ *   string, and does not unwrap images from <noscript> (irrelevant to text).
+ * Each pattern must match exactly as often as expected: a library upgrade that
+ * changes the code stops the build instead of silently shipping the sink.
+ */
+const SINK_PATCHES = [
+  {
+    file: /preact[\\/]dist[\\/]preact\.module\.js$/,
+    edits: [[/\((\w+)\.innerHTML=(\w+)\.__html\)/g, '(()=>{throw new Error("Stakes: dangerouslySetInnerHTML is disabled")})()', 1]],
+  },
+  {
+    file: /@mozilla[\\/]readability[\\/]Readability\.js$/,
+    edits: [
+      [/var pageCacheHtml = page\.innerHTML;/g, 'var pageCache = Array.from(page.childNodes, n => n.cloneNode(true));', 1],
+      [/page\.innerHTML = pageCacheHtml;/g, 'page.replaceChildren(...pageCache.map(n => n.cloneNode(true)));', 1],
+      [/tmp\.innerHTML = noscript\.innerHTML;/g, '/* Stakes: <noscript> content is not parsed */', 1],
+    ],
+  },
+];
+
+const removeHtmlSinks = {
+  name: 'remove-html-sinks',
+  setup(build) {
+    for (const { file, edits } of SINK_PATCHES) {
+      build.onLoad({ filter: file }, args => {
+        let code = fs.readFileSync(args.path, 'utf8');
+        for (const [pattern, replacement, expected] of edits) {
+          const found = code.match(pattern)?.length ?? 0;
+          if (found !== expected) {
+            throw new Error(`${path.relative(ROOT, args.path)}: expected ${expected} match of ${pattern}, found ${found}`);
+          }
+          code = code.replace(pattern, replacement);
+        }
+        return { contents: code, loader: 'js' };
+      });
+    }
+  },
+};
+
 /** The canonical manifest, cleaned for one browser. */
 export function manifestFor(target, canonical) {
   const m = structuredClone(canonical);
@@ -115,6 +159,7 @@ async function main() {
       legalComments: 'none',
       logLevel: 'warning',
       metafile: true,
+      plugins: [removeHtmlSinks],
     };
     if (watch) {
       const ctx = await esbuild.context(config);

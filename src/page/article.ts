@@ -13,7 +13,6 @@ import { Readability } from '@mozilla/readability';
 
 // DOM constants, spelled out so this module also runs in jsdom without globals.
 const SHOW_TEXT = 0x4;
-const DOCUMENT_POSITION_FOLLOWING = 0x4;
 
 /** Elements whose text is never annotated, even inside the article. */
 const EXCLUDED = new Set([
@@ -40,11 +39,13 @@ export function findArticleText(doc: Document): Text[] {
 
 function readabilityText(doc: Document): Text[] | null {
   const copy = doc.cloneNode(true) as Document;
-  const original = new Map<Node, Text>();
+  const live: Text[] = [];
+  const position = new Map<Node, number>();
   const a = doc.createTreeWalker(doc, SHOW_TEXT);
   const b = copy.createTreeWalker(copy, SHOW_TEXT);
   for (let n = a.nextNode(), m = b.nextNode(); n && m; n = a.nextNode(), m = b.nextNode()) {
-    original.set(m, n as Text);
+    position.set(m, live.length);
+    live.push(n as Text);
   }
   let article: { content: Node | null | undefined } | null;
   try {
@@ -54,13 +55,24 @@ function readabilityText(doc: Document): Text[] | null {
   }
   if (!article?.content) return null;
   const found: Text[] = [];
+  let next = 0; // the first live node not yet used
   const walker = copy.createTreeWalker(article.content, SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const live = original.get(n);
-    if (live?.isConnected) found.push(live);
+    let i = position.get(n);
+    if (i === undefined) {
+      // Readability rebuilt this node when it retried: the next live node with the same text is it.
+      const data = (n as Text).data;
+      for (let j = next; j < live.length; j++) {
+        if (live[j]!.data === data) {
+          i = j;
+          break;
+        }
+      }
+    }
+    if (i === undefined || i < next) continue;
+    found.push(live[i]!);
+    next = i + 1;
   }
-  // Readability moves nodes around in its copy; marks must follow the page's order.
-  found.sort((x, y) => (x.compareDocumentPosition(y) & DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   return found.length ? found : null;
 }
 

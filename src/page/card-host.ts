@@ -65,15 +65,11 @@ export class CardHost {
     shadow.appendChild(style);
     const mount = this.doc.createElement('div');
     shadow.appendChild(mount);
-    host.style.setProperty('top', '0px', 'important');
-    host.style.setProperty('left', '0px', 'important');
-    host.style.setProperty('visibility', 'hidden', 'important');
     this.doc.documentElement.appendChild(host);
     render(h(Card, { card, why, onClose: () => this.close(true) }), mount);
     this.host = host;
     this.mount = mount;
     this.position();
-    host.style.removeProperty('visibility');
     anchor.setAttribute('aria-expanded', 'true');
     const dialog = shadow.querySelector<HTMLElement>('[role="dialog"]');
     dialog?.focus({ preventScroll: true });
@@ -91,8 +87,8 @@ export class CardHost {
       viewport: { width: view.innerWidth, height: view.innerHeight },
       scroll: { x: view.scrollX, y: view.scrollY },
     });
-    this.host.style.setProperty('top', `${top}px`, 'important');
-    this.host.style.setProperty('left', `${left}px`, 'important');
+    this.host.style.setProperty('--stakes-top', `${top}px`);
+    this.host.style.setProperty('--stakes-left', `${left}px`);
   }
 
   close(returnFocus: boolean): void {
