@@ -75,3 +75,22 @@ describe('formatRecords', () => {
     expect(formatRecords(parseRecords('f', out).records.map(r => r.record))).toBe(out);
   });
 });
+
+describe('compileDataset', () => {
+  it('fails on bad data, naming file, line, record and field, and lists every problem', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { compileDataset } = await import('../../src/data/compile.ts');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stakes-data-'));
+    try {
+      const own = `{"type":"ownership","id":"own:x","sources":[{"url":"javascript:alert(1)","asOf":"2024"}],"owner":"company:a","asset":"company:a"}`;
+      fs.writeFileSync(path.join(dir, 'bad.jsonl'), [meta, entity('company:a'), own, entity('company:a')].join('\n'));
+      expect(() => compileDataset(dir)).toThrowError(
+        /2 problems in the dataset:\n.*bad\.jsonl:3 record own:x field sources\.0\.url: .*\n.*bad\.jsonl:4 record company:a field id: duplicate id/,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
