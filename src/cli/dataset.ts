@@ -1,14 +1,15 @@
-/** `stakes dataset stats|check|fmt`. */
+/** `stakes dataset stats|check|fmt|import`. */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 
 import { checkRecords } from '../data/checks.ts';
 import { assemble, readSources, sourceFiles } from '../data/compile.ts';
+import { DEFAULT_CORPORA, IMPORTERS, runImporter, type ImporterName } from '../data/importers/index.ts';
 import { DataError, describeIssue, formatRecords, parseRecords } from '../data/records.ts';
 import { datasetStats } from '../data/stats.ts';
 
-export function datasetCommand(args: string[], dir: string, out: Writable): number {
+export function datasetCommand(args: string[], dir: string, out: Writable, err: Writable = process.stderr): number {
   const [sub, ...rest] = args;
   switch (sub) {
     case 'stats':
@@ -17,14 +18,18 @@ export function datasetCommand(args: string[], dir: string, out: Writable): numb
       return check(dir, out);
     case 'fmt':
       return fmt(dir, rest.includes('--check'), out);
+    case 'import':
+      return importData(rest, dir, out, err);
     default:
-      throw new DataError([{ file: dir, message: `unknown dataset command "${sub ?? ''}": use stats, check or fmt` }]);
+      throw new DataError([
+        { file: dir, message: `unknown dataset command "${sub ?? ''}": use stats, check, fmt or import` },
+      ]);
   }
 }
 
 function load(dir: string) {
   const { records, issues } = readSources(sourceFiles(dir));
-  issues.push(...checkRecords(records));
+  for (const i of checkRecords(records)) issues.push(i);
   if (issues.length) throw new DataError(issues);
   return assemble(records);
 }
@@ -37,7 +42,9 @@ function stats(dir: string, json: boolean, out: Writable): number {
   }
   const lines = [
     `dataset ${s.version} (updated ${s.updated})`,
-    `entities: ${s.entities} (${Object.entries(s.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}), ${s.names} names`,
+    `entities: ${s.entities} (${Object.entries(s.byKind)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}), ${s.names} names`,
     `policy items: ${s.policyItems}`,
     `claims: ${s.claims} — ownership ${s.ownershipClaims}, roles ${s.roleClaims}, hierarchy ${s.hierarchyClaims}, policy links ${s.policyLinks}`,
     `sources: ${s.sources}; claims without a source: ${s.claimsWithoutSource}`,
@@ -52,7 +59,7 @@ function stats(dir: string, json: boolean, out: Writable): number {
 function check(dir: string, out: Writable): number {
   const files = sourceFiles(dir);
   const { records, issues } = readSources(files);
-  issues.push(...checkRecords(records));
+  for (const i of checkRecords(records)) issues.push(i);
   for (const issue of issues) out.write(describeIssue(issue) + '\n');
   out.write(`${files.length} files, ${records.length} records, ${issues.length} problems\n`);
   return issues.length ? 1 : 0;
@@ -75,4 +82,24 @@ function fmt(dir: string, checkOnly: boolean, out: Writable): number {
     }
   }
   return checkOnly && changed ? 1 : 0;
+}
+
+/** `stakes dataset import congress|sp500|outlets [--corpora DIR]`: regenerates an imported source file. */
+function importData(args: string[], dir: string, out: Writable, err: Writable): number {
+  const at = args.indexOf('--corpora');
+  const corpora = at === -1 ? DEFAULT_CORPORA : args[at + 1];
+  const names = at === -1 ? args : args.filter((_, i) => i !== at && i !== at + 1);
+  const known = IMPORTERS.map(i => i.name);
+  if (!corpora || names.length !== 1 || !known.includes(names[0] as ImporterName)) {
+    throw new DataError([{ file: dir, message: `usage: stakes dataset import ${known.join('|')} [--corpora DIR]` }]);
+  }
+  const name = names[0] as ImporterName;
+  const result = runImporter(name, {
+    dir,
+    corpora: path.resolve(corpora),
+    progress: count => err.write(`${name}: ${count} records…\n`),
+  });
+  const shown = path.relative(process.cwd(), result.file) || result.file;
+  out.write(`${name}: ${result.records} records → ${shown} (${result.changed ? 'written' : 'unchanged'})\n`);
+  return 0;
 }

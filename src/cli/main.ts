@@ -20,6 +20,9 @@ export const USAGE = `usage:
   stakes dataset stats [--json]     counts, sources, as-of dates and name collisions
   stakes dataset check              validate the source files (exit 1 on any problem)
   stakes dataset fmt [--check]      rewrite the source files in canonical form (or only check)
+  stakes dataset import NAME [--corpora DIR]
+                                    regenerate an imported source file (NAME: congress, sp500 or outlets)
+                                    from the public corpora in DIR (default: ../shared/corpora)
 options:
   --data DIR                        dataset source directory (default: ${path.relative(process.cwd(), SOURCES_DIR) || SOURCES_DIR})`;
 
@@ -31,7 +34,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'annotate':
-        if (rest.includes('--jsonl')) return await annotateJsonl(engine(), process.stdin, process.stdout, process.stderr);
+        if (rest.includes('--jsonl'))
+          return await annotateJsonl(engine(), process.stdin, process.stdout, process.stderr);
         if (rest.length !== 1) return usage('annotate needs one FILE (or --jsonl)');
         if (!fs.existsSync(rest[0]!)) return usage(`no such file: ${rest[0]}`);
         return await annotateFile(engine(), rest[0]!, process.stdout);

@@ -36,10 +36,18 @@ export function checkRecords(located: LocatedRecord[]): DataIssue[] {
   });
 
   const byId = new Map<string, LocatedRecord>();
+  // One Wikidata item, one entity: two would split its names between them, and the detector
+  // underlines neither when a page could mean both.
+  const byWikidata = new Map<string, LocatedRecord>();
   for (const l of located) {
     const first = byId.get(l.record.id);
     if (first) issues.push(where(l, 'id', `duplicate id, first defined at ${first.file}:${first.line}`));
     else byId.set(l.record.id, l);
+    const qid = l.record.type === 'entity' ? l.record.ids?.wikidata : undefined;
+    if (!qid) continue;
+    const same = byWikidata.get(qid);
+    if (same) issues.push(where(l, 'ids.wikidata', `${qid} is also the Wikidata id of ${same.record.id} (${same.file}:${same.line})`));
+    else byWikidata.set(qid, l);
   }
   if (!located.some(l => l.record.type === 'meta')) {
     issues.push({ file: '(dataset)', message: 'no meta record (type "meta", id "meta:dataset")' });
