@@ -2,53 +2,139 @@
  * Finds the mentions of dataset entities in a text: precision first.
  *
  * 1. Candidates: at each token, walk the trie for every name that starts
- *    there (all lengths), checking the name's gaps and case rule.
- * 2. Page evidence: the entities named unconditionally somewhere in the text.
- * 3. Left to right, the longest candidate whose entity is eligible wins:
- *    - an unconditional name is eligible;
- *    - a conditional ("context") name needs evidence: one of its cue phrases
- *      in the text, an unconditional name of the same entity, or a connected
- *      entity named unconditionally;
- *    - a surname needs its person's full name earlier in the text, and no
- *      other person with that surname named on the page.
+ *    there (all lengths), checking the name's gaps and case rule. A person's
+ *    name may carry a middle initial the dataset does not ("Jeff P. Bezos").
+ * 2. Shape: a candidate is dropped when the text around it shows it is part
+ *    of something else:
+ *    - fused to a lower-case word by a hyphen ("meta-analysis", "pre-Castro");
+ *    - followed by a capitalised word ("UEFA Cup", "Apple Watch", "Trump
+ *      Tower", "Queen Elizabeth I") or by "of" and one ("Republican Party of
+ *      Kentucky"), unless it is a role, a day, a month or a company word
+ *      ("Apple CEO", "CNN Saturday", "Ford Motor");
+ *    - preceded by a capitalised word that is not a title, an article or a
+ *      sentence start ("Indonesian Democratic Party", "Jeb Bush");
+ *    - a company's name on a line of names and scores is a team's ("Haitai 2
+ *      Samsung 0").
+ *    A capital says nothing at a sentence start, on a Title Case headline or
+ *    in a line of capitals: there the candidate is "case-blind".
+ * 3. Page evidence: the entities named unconditionally on the page, with a
+ *    legal suffix ("Apple Inc.") or by a listed ticker ("NASDAQ: AMZN").
+ * 4. Left to right, the longest candidate whose entity is eligible wins:
+ *    - an unconditional name is eligible, except an acronym in a line of
+ *      capitals ("WHO" in "WHO IS NEXT");
+ *    - a conditional ("context") name needs evidence: a legal suffix, an
+ *      exchange prefix or a role right there ("Apple Inc.", "NASDAQ: AMZN",
+ *      "GM spokesman"), an unconditional name of the same entity on the page,
+ *      one of its cue phrases, or a connected entity named on the page. A case-blind one ("Target audiences…", "SHELL
+ *      SHOCK") needs its entity named on the page or a cue nearby;
+ *    - a surname needs its person's full name earlier in the text, no other
+ *      person with that surname on the page (a known one, or one we do not
+ *      know: "Laura Bush"), not right after a preposition of place ("in
+ *      Washington"), and, when case-blind, the page must not use the word in
+ *      lower case ("trump card").
  *    When a name fits several eligible entities and the page does not decide
  *    between them, nothing is underlined.
+ * Every step is a pass over the tokens: the cost grows with the text.
  */
+import { isCapsWord, isTitleWord, isUpper, Layout } from './layout.ts';
 import type { NameEntry, NameIndex, TrieNode } from './name-index.ts';
-import { canonicalGap, HARD_BREAK, tokenize, type Token } from './text.ts';
+import { ABBREVIATIONS, canonicalGap, HARD_BREAK, tokenize, type Token } from './text.ts';
 import type { Mention } from './types.ts';
 
 interface Candidate {
-  /** Index of the last token. */
+  /** Index of the first and of the last token. */
+  first: number;
   last: number;
   entries: NameEntry[];
+  /** A middle initial inside the span that the name does not have. */
+  skipped?: number;
 }
+
+/** How far (in tokens) a cue may be from a case-blind conditional name. */
+export const CUE_WINDOW = 60;
+
+/** Legal forms of companies: after a name, evidence that the name is the company. */
+const LEGAL_SUFFIXES = new Set([
+  'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'plc', 'llc', 'llp', 'lp', 'ag', 'sa',
+  'se', 'nv', 'bv', 'gmbh', 'spa', 'ab', 'asa', 'oyj', 'kk', 'pte', 'sas', 'srl',
+]);
+
+/** Words that continue a company's name without making it another entity ("Ford Motor", "Newmont Mining"). */
+const DESIGNATORS = new Set([
+  ...LEGAL_SUFFIXES, 'group', 'holdings', 'holding', 'motor', 'motors', 'mining', 'industries', 'international',
+]);
+
+/** Stock exchanges written before a ticker: "(NASDAQ: AMZN)". */
+const EXCHANGES = new Set([
+  'nasdaq', 'nyse', 'amex', 'nysearca', 'nysemkt', 'lse', 'tsx', 'tsxv', 'asx', 'hkex', 'sehk', 'euronext', 'xetra', 'otc',
+  'otcmkts', 'tse', 'sgx', 'bse', 'nse', 'six', 'jse', 'krx', 'sse', 'szse',
+]);
+
+/** Words before a person's name that are not part of it. */
+const TITLES = new Set([
+  'president', 'mr', 'mrs', 'ms', 'miss', 'dr', 'sen', 'senator', 'rep', 'representative', 'gov', 'governor', 'prime',
+  'minister', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'judge', 'justice', 'general', 'gen',
+  'secretary', 'chairman', 'chairwoman', 'chair', 'chief', 'ceo', 'coach', 'captain', 'capt', 'sir', 'dame', 'lord',
+  'lady', 'saint', 'st', 'rev', 'reverend', 'father', 'sheikh', 'ayatollah', 'premier', 'mayor', 'speaker', 'leader',
+  'commissioner', 'director', 'ambassador', 'agent', 'detective', 'sergeant', 'sgt', 'colonel', 'col', 'lt', 'lieutenant',
+  'admiral', 'marshal', 'emperor', 'empress', 'sultan', 'emir', 'crown', 'duke', 'duchess', 'former', 'late', 'vice',
+  'deputy', 'candidate', 'nominee', 'congressman', 'congresswoman', 'cardinal', 'archbishop', 'bishop', 'rabbi', 'imam',
+  'professor', 'prof', 'officer', 'founder', 'elect', 'dear', 'madam', 'monsieur', 'herr', 'frau', 'senor', 'senora',
+]);
+
+/** Capitalised only because they start a sentence: not a first name before a surname. */
+const SENTENCE_STARTERS = new Set([
+  'the', 'a', 'an', 'but', 'and', 'or', 'so', 'when', 'while', 'if', 'as', 'at', 'in', 'on', 'for', 'with', 'after',
+  'before', 'since', 'then', 'now', 'also', 'meanwhile', 'however', 'yesterday', 'today', 'earlier', 'later', 'under',
+  'over', 'both', 'only', 'even', 'still', 'why', 'how', 'what', 'where', 'who', 'this', 'that', 'these', 'those', 'there',
+  'here', 'it', 'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their', 'our', 'my', 'by', 'from', 'to', 'of', 'about',
+  'against', 'during', 'without', 'like', 'unlike', 'once', 'because', 'although', 'though', 'until', 'unless',
+  'whether', 'despite', 'according', 'said', 'says', 'ask', 'asked', 'did', 'does', 'do', 'will', 'would', 'could',
+  'should', 'can', 'may', 'might', 'must', 'let', 'sources', 'officials', 'analysts', 'some', 'many', 'most', 'several',
+  'all', 'any', 'each', 'every', 'no', 'not', 'few', 'more', 'other', 'another', 'such', 'one', 'two', 'three', 'four',
+  'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'new', 'top', 'rival',
+]);
+
+/**
+ * Words after an organisation's name that neither extend it ("Federal Reserve Chairman", "Apple
+ * CEO") and, in lower case, show that the name is an organisation's ("Chevron spokesman",
+ * "Apple shares").
+ */
+const ROLES = new Set([
+  'chairman', 'chairwoman', 'chair', 'chief', 'ceo', 'cfo', 'coo', 'cto', 'cio', 'president', 'director', 'governor',
+  'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'commissioner', 'founder', 'leader', 'boss', 'executive',
+  'executives', 'official', 'officials', 'analyst', 'analysts', 'lawyer', 'lawyers', 'attorney', 'shareholders',
+  'shares', 'stock', 'employees',
+]);
+
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** Prepositions of place: a surname right after one is a place ("in Washington", "from Jordan"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'across', 'outside', 'inside', 'throughout', 'into']);
+
+/** Days and months follow a name without extending it: "CNN Saturday", "Obama Tuesday". */
+const CALENDAR = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+
+/** Regnal and generational numbers: "Elizabeth I" is not "Elizabeth". */
+const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|X)$/;
 
 export function findMentions(index: NameIndex, text: string): Mention[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
   const gaps = tokens.map((t, i) => (i === 0 ? HARD_BREAK : canonicalGap(text.slice(tokens[i - 1]!.end, t.start), tokens[i - 1]!.norm)));
-
   const candidates: Candidate[][] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) candidates[i] = candidatesAt(index.root, tokens, gaps, i);
-
-  // Entities with an unconditional name on the page (only names naming one entity count).
-  const present = new Set<number>();
-  for (const list of candidates) {
-    for (const c of list) {
-      const always = c.entries.filter(e => e.policy === 'always');
-      const ids = new Set(always.map(e => e.entity));
-      if (ids.size === 1) present.add(always[0]!.entity);
-    }
-  }
-  const evidence = new Evidence(index, tokens, present);
+  for (let i = 0; i < tokens.length; i++) candidates[i] = candidatesAt(index, tokens, gaps, i);
+  const page = new Page(index, tokens, new Layout(text, tokens, gaps), candidates);
 
   const mentions: Mention[] = [];
   const namedPeople = new Set<number>(); // people whose full name has appeared so far
   for (let i = 0; i < tokens.length; ) {
     let accepted: { c: Candidate; entry: NameEntry; why?: string } | undefined;
     for (const c of candidates[i]!) {
-      const choice = choose(c.entries, entry => eligibility(entry, index, evidence, namedPeople), present);
+      const choice = choose(c.entries, entry => page.eligibility(c, entry, namedPeople), page.present);
       if (choice) {
         accepted = { c, ...choice };
         break;
@@ -59,7 +145,7 @@ export function findMentions(index: NameIndex, text: string): Mention[] {
       continue;
     }
     const { c, entry, why } = accepted;
-    const start = tokens[i]!.start;
+    const start = tokens[c.first]!.start;
     const end = tokens[c.last]!.end;
     const mention: Mention = {
       start,
@@ -78,31 +164,50 @@ export function findMentions(index: NameIndex, text: string): Mention[] {
 }
 
 /** Every name starting at token i, longest first. */
-function candidatesAt(root: Map<string, TrieNode>, tokens: Token[], gaps: string[], i: number): Candidate[] {
+function candidatesAt(index: NameIndex, tokens: Token[], gaps: string[], i: number): Candidate[] {
+  const root = index.root.get(tokens[i]!.norm);
+  if (!root) return [];
   const found: Candidate[] = [];
-  let node = root.get(tokens[i]!.norm);
-  let j = i;
-  while (node) {
-    if (node.entries) {
-      const entries = node.entries.filter(e => fits(e, tokens, gaps, i));
-      if (entries.length) found.push({ last: j, entries });
+  let states: { node: TrieNode; last: number; skipped: number }[] = [{ node: root, last: i, skipped: -1 }];
+  while (states.length) {
+    const next: typeof states = [];
+    for (const s of states) {
+      if (s.node.entries) {
+        const entries = s.node.entries.filter(e => fits(e, index, tokens, gaps, i, s.skipped));
+        if (entries.length) found.push(s.skipped < 0 ? { first: i, last: s.last, entries } : { first: i, last: s.last, entries, skipped: s.skipped });
+      }
+      const j = s.last + 1;
+      if (!s.node.next || j >= tokens.length || gaps[j] === HARD_BREAK) continue;
+      const child = s.node.next.get(tokens[j]!.norm);
+      if (child) next.push({ node: child, last: j, skipped: s.skipped });
+      // A middle initial the dataset's name does not have: "Jeff P. Bezos" for "Jeff Bezos".
+      if (s.skipped < 0 && j + 1 < tokens.length && /^\p{Lu}$/u.test(tokens[j]!.raw) && gaps[j] === ' ' && gaps[j + 1] === ' ') {
+        const after = s.node.next.get(tokens[j + 1]!.norm);
+        if (after) next.push({ node: after, last: j + 1, skipped: j });
+      }
     }
-    j++;
-    if (j >= tokens.length || gaps[j] === HARD_BREAK || !node.next) break;
-    node = node.next.get(tokens[j]!.norm);
+    states = next;
   }
-  return found.reverse();
+  // Longest first; for the same span, the name as written before one that skips an initial.
+  return found.sort((a, b) => b.last - a.last || (a.skipped ?? -1) - (b.skipped ?? -1));
 }
 
-/** The name's gaps and case rule hold for the tokens starting at i. */
-function fits(entry: NameEntry, tokens: Token[], gaps: string[], i: number): boolean {
+/** The name's gaps and case rule hold for the tokens starting at i (less a skipped middle initial). */
+function fits(entry: NameEntry, index: NameIndex, tokens: Token[], gaps: string[], i: number, skipped: number): boolean {
+  // Only a plain "First Last" person name takes a middle initial it does not have: "George H. W. Bush"
+  // is not "George W. Bush".
+  if (skipped >= 0 && (index.entities[entry.entity]!.kind !== 'person' || entry.rawTokens.length !== 2 || entry.rawTokens.some(t => t.length === 1))) {
+    return false;
+  }
+  const at = (k: number) => (skipped >= 0 && i + k >= skipped ? i + k + 1 : i + k);
   for (let k = 0; k < entry.gaps.length; k++) {
-    if (entry.gaps[k] !== gaps[i + k + 1]) return false;
+    const got = skipped >= 0 && at(k + 1) === skipped + 1 ? ' ' : gaps[at(k + 1)];
+    if (entry.gaps[k] !== got) return false;
   }
   if (entry.caseRule === 'any') return true;
   for (let k = 0; k < entry.rawTokens.length; k++) {
     const want = entry.rawTokens[k]!;
-    const got = tokens[i + k]!.raw;
+    const got = tokens[at(k)]!.raw;
     if (entry.caseRule === 'exact') {
       if (want !== got) return false;
     } else if (isUpper(want[0]!) && !isUpper(got[0]!)) {
@@ -112,30 +217,7 @@ function fits(entry: NameEntry, tokens: Token[], gaps: string[], i: number): boo
   return true;
 }
 
-function isUpper(ch: string): boolean {
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
-}
-
 type Verdict = false | { why?: string };
-
-function eligibility(entry: NameEntry, index: NameIndex, evidence: Evidence, namedPeople: Set<number>): Verdict {
-  switch (entry.policy) {
-    case 'always':
-      return {};
-    case 'context': {
-      const why = evidence.for(entry);
-      return why ? { why } : false;
-    }
-    case 'surname': {
-      if (!namedPeople.has(entry.entity)) return false;
-      const surname = index.surnames.get(entry.entity);
-      for (const other of evidence.present) {
-        if (other !== entry.entity && index.entities[other]!.kind === 'person' && index.surnames.get(other) === surname) return false;
-      }
-      return { why: 'full name earlier on the page' };
-    }
-  }
-}
 
 /** One entity for this candidate, or none when the page cannot tell them apart. */
 function choose(
@@ -156,30 +238,264 @@ function choose(
   return undefined;
 }
 
-/** What the page says, computed once per text and only as far as needed. */
-class Evidence {
+/** What the page says, computed once per text. */
+class Page {
+  /** Entities named on the page by an unconditional name, a name with a legal suffix, or a listed ticker. */
+  readonly present = new Set<number>();
+  /** Where each present entity is named (token positions, in order). */
+  private readonly presentAt = new Map<number, number[]>();
+  /** Surnames that more than one person on the page may carry. */
+  private readonly sharedSurnames = new Set<string>();
   private tokenPositions: Map<string, number[]> | undefined;
+  /** Whether each cue phrase (by id) is anywhere on the page, once asked. */
+  private readonly cueOnPage = new Map<number, boolean>();
 
   constructor(
     private readonly index: NameIndex,
     private readonly tokens: Token[],
-    readonly present: Set<number>,
-  ) {}
-
-  /** The reason a conditional name may match, or undefined. */
-  for(entry: NameEntry): string | undefined {
-    if (this.present.has(entry.entity)) return 'full name on the page';
-    for (const id of entry.cues ?? []) {
-      const cue = this.index.cues[id]!;
-      if (this.hasPhrase(cue.tokens)) return `“${cue.text}” on the page`;
+    private readonly layout: Layout,
+    candidates: Candidate[][],
+  ) {
+    // Left to right, the longest well-shaped unconditional (or suffixed, or listed) name at each place.
+    const coveredByPerson = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; ) {
+      let taken: Candidate | undefined;
+      for (const c of candidates[i]!) {
+        const named = c.entries.filter(e => !this.partOf(c, e) && this.namesOutright(c, e));
+        const ids = new Set(named.map(e => e.entity));
+        if (ids.size === 0) continue;
+        if (ids.size === 1) {
+          const entity = named[0]!.entity;
+          this.present.add(entity);
+          const at = this.presentAt.get(entity);
+          if (at) at.push(i);
+          else this.presentAt.set(entity, [i]);
+        }
+        taken = c;
+        break;
+      }
+      if (!taken) {
+        i++;
+        continue;
+      }
+      if (taken.entries.some(e => index.entities[e.entity]!.kind === 'person' && e.policy !== 'surname')) {
+        coveredByPerson.fill(1, taken.first, taken.last + 1);
+      }
+      i = taken.last + 1;
     }
-    for (const other of this.index.related.get(entry.entity) ?? []) {
-      if (this.present.has(other)) return `connected to ${this.index.entities[other]!.id} on the page`;
+    this.findSharedSurnames(coveredByPerson);
+  }
+
+  /** A name that establishes its entity on the page without any other evidence. */
+  private namesOutright(c: Candidate, entry: NameEntry): boolean {
+    if (entry.policy === 'always') return !this.shoutedWord(c, entry);
+    if (entry.policy === 'context') return this.legalSuffix(c, entry) !== undefined || this.listing(c, entry) !== undefined;
+    return false;
+  }
+
+  /**
+   * Other people who share a surname of ours: "Laura Bush" beside "George W. Bush". A surname
+   * right after a capitalised word that is not a title and not part of a full name we matched
+   * belongs to someone else.
+   */
+  private findSharedSurnames(coveredByPerson: Uint8Array): void {
+    const { tokens, layout } = this;
+    const surnames = this.index.surnameSet;
+    for (let j = 0; j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (!isUpper(t.raw[0]!) || !surnames.has(t.norm) || coveredByPerson[j] || !layout.plainSpaceBefore(j)) continue;
+      // A first name: capitalised, not a title, not a function word capitalised in a title ("Dinner With Saddam").
+      const prev = tokens[j - 1]!;
+      if (!isTitleWord(prev.raw) || TITLES.has(prev.norm) || SENTENCE_STARTERS.has(prev.norm) || CALENDAR.has(prev.norm)) continue;
+      if (layout.inTitleLine[j - 1]) continue;
+      this.sharedSurnames.add(t.norm);
+    }
+  }
+
+  eligibility(c: Candidate, entry: NameEntry, namedPeople: Set<number>): Verdict {
+    if (this.partOf(c, entry)) return false;
+    const blind = this.caseBlind(c, entry);
+    switch (entry.policy) {
+      case 'always':
+        return this.shoutedWord(c, entry) ? false : {};
+      case 'context': {
+        const listed = this.listing(c, entry);
+        if (listed) return { why: listed };
+        const suffix = this.legalSuffix(c, entry);
+        if (suffix) return { why: `legal suffix “${suffix}”` };
+        const role = this.organisationWord(c, entry);
+        if (role) return { why: `followed by “${role}”` };
+        if (this.present.has(entry.entity)) return { why: 'full name on the page' };
+        const cue = this.cue(entry, blind ? c : undefined);
+        if (cue) return { why: cue };
+        for (const other of this.index.related.get(entry.entity) ?? []) {
+          const at = this.presentAt.get(other);
+          if (!at) continue;
+          if (!blind) return { why: `connected to ${this.index.entities[other]!.id} on the page` };
+          if (within(at, c.first - CUE_WINDOW, c.last + CUE_WINDOW) !== undefined) {
+            return { why: `connected to ${this.index.entities[other]!.id} nearby` };
+          }
+        }
+        return false;
+      }
+      case 'surname': {
+        if (!namedPeople.has(entry.entity)) return false;
+        const surname = this.index.surnames.get(entry.entity)!;
+        if (this.sharedSurnames.has(surname)) return false;
+        for (const other of this.present) {
+          if (other !== entry.entity && this.index.entities[other]!.kind === 'person' && this.index.surnames.get(other) === surname) return false;
+        }
+        if (blind && entry.rawTokens.length === 1 && this.layout.usesInLowerCase(this.tokens[c.first]!.norm)) return false;
+        if (c.first > 0 && PLACE_PREPOSITIONS.has(this.tokens[c.first - 1]!.norm) && this.layout.plainSpaceBefore(c.first)) return false;
+        return { why: 'full name earlier on the page' };
+      }
+    }
+  }
+
+  /** What the text around the candidate shows it is part of, if anything. */
+  private partOf(c: Candidate, entry: NameEntry): string | undefined {
+    const { tokens, layout } = this;
+    const kind = this.index.entities[entry.entity]!.kind;
+    const person = kind === 'person';
+    const before = c.first - 1;
+    const after = c.last + 1;
+    // A company's name in a table of results is a team's ("Haitai 2 Samsung 0").
+    if (kind === 'company' && layout.inScoreLine[c.first]) return 'a team in a table of results';
+    // Fused by a hyphen to a lower-case word: "meta-analysis", "pre-Castro", "UN-backed".
+    if (before >= 0 && layout.hyphenBefore(c.first) && /^\p{Ll}/u.test(tokens[before]!.raw)) return 'compound word';
+    if (after < tokens.length && layout.hyphenBefore(after) && /^\p{Ll}/u.test(tokens[after]!.raw)) return 'compound word';
+    // Followed by a capitalised word: a longer name ("UEFA Cup", "Trump Tower", "U.N. Council",
+    // "Apple TV", "Elizabeth I"); not a role ("Federal Reserve Chairman", "Apple CEO"), a day or
+    // a month ("CNN Saturday").
+    if (after < tokens.length && this.spaceAfterName(c.last) && layout.capitalInformative(after)) {
+      const next = tokens[after]!;
+      const word = !ROLES.has(next.norm) && !CALENDAR.has(next.norm) && !SENTENCE_STARTERS.has(next.norm);
+      const continues = person
+        ? (isTitleWord(next.raw) && word) || ROMAN.test(next.raw)
+        : (isTitleWord(next.raw) || isCapsWord(next.raw)) && word && !DESIGNATORS.has(next.norm);
+      if (continues) return 'part of a longer name';
+      // "Republican Party of Kentucky", "Bank of …"
+      if (!person && next.norm === 'of' && after + 1 < tokens.length && layout.plainSpaceBefore(after + 1)) {
+        const then = tokens[after + 1]!;
+        if (isUpper(then.raw[0]!) && layout.capitalInformative(after + 1)) return 'part of a longer name';
+      }
+    }
+    // Preceded by a capitalised word that is not a title: "Indonesian Democratic Party", "Jeb Bush".
+    // A person's full name keeps its titles and epithets ("German Chancellor Angela Merkel").
+    const fullName = person && entry.policy !== 'surname' && entry.rawTokens.length > 1;
+    if (!fullName && before >= 0 && layout.plainSpaceBefore(c.first) && !layout.inTitleLine[before] && !layout.inCapsRun[before]) {
+      const prev = tokens[before]!;
+      const capital = isTitleWord(prev.raw) || (!person && isCapsWord(prev.raw));
+      // An article is no part of the name ("The Associated Press"); any other function word
+      // capitalised mid-sentence is ("Dinner With Saddam").
+      const starter = (layout.sentenceStart[before] && SENTENCE_STARTERS.has(prev.norm)) || ARTICLES.has(prev.norm);
+      if (capital && !starter && !TITLES.has(prev.norm)) return 'part of a longer name';
     }
     return undefined;
   }
 
-  private hasPhrase(phrase: string[]): boolean {
+  /**
+   * An acronym in a line of capitals that the page also uses as an ordinary word: "WHO" in
+   * "WHO IS NEXT" on a page that says "who". ("NFL" in "NFL AMERICAN FOOTBALL" is fine.)
+   */
+  private shoutedWord(c: Candidate, entry: NameEntry): boolean {
+    const acronym = entry.rawTokens.every(t => isCapsWord(t) || !/\p{L}/u.test(t)) && entry.rawTokens.some(isCapsWord);
+    if (!acronym || !this.caseBlind(c, entry)) return false;
+    for (let i = c.first; i <= c.last; i++) if (this.layout.usesInLowerCase(this.tokens[i]!.norm)) return true;
+    return false;
+  }
+
+  /** The name's last token is followed by plain space, or by the period of an abbreviation ("U.N. Council"). */
+  private spaceAfterName(last: number): boolean {
+    const { tokens, layout } = this;
+    if (last + 1 >= tokens.length) return false;
+    if (layout.plainSpaceBefore(last + 1)) return true;
+    const t = tokens[last]!;
+    return /^\.[^\S\n\r\u2028\u2029]+$/.test(layout.gapBefore[last + 1]!) && (t.norm.length === 1 || ABBREVIATIONS.has(t.norm));
+  }
+
+  /**
+   * Whether the text's capitals say nothing about this candidate: each capital the name
+   * needs falls at a sentence start, on a Title Case headline, or in text set in capitals.
+   */
+  private caseBlind(c: Candidate, entry: NameEntry): boolean {
+    const { tokens, layout } = this;
+    let capitals = 0;
+    for (let k = 0, i = c.first; i <= c.last; i++) {
+      if (i === c.skipped) continue;
+      const want = entry.rawTokens[k++]!;
+      if (!/\p{Lu}/u.test(want)) continue;
+      capitals++;
+      if (isCapsWord(want) ? !layout.inCapsRun[i] : !isCapsWord(tokens[i]!.raw) && !layout.sentenceStart[i] && !layout.inTitleLine[i]) {
+        return false;
+      }
+    }
+    return capitals > 0;
+  }
+
+  /** A legal form right after a company's name: "Apple Inc.", "Shell plc", "Nestlé S.A.". */
+  private legalSuffix(c: Candidate, entry: NameEntry): string | undefined {
+    if (this.index.entities[entry.entity]!.kind === 'person') return undefined;
+    const { tokens, layout } = this;
+    const j = c.last + 1;
+    if (j >= tokens.length || !/^[^\S\n\r\u2028\u2029]*[,&]?[^\S\n\r\u2028\u2029]*$/.test(layout.gapBefore[j]!)) return undefined;
+    let norm = tokens[j]!.norm;
+    let raw = tokens[j]!.raw;
+    if (norm.length === 1 && j + 1 < tokens.length && layout.gapBefore[j + 1] === '.') {
+      norm += tokens[j + 1]!.norm; // S.A., N.V., A.G.
+      raw = `${raw}.${tokens[j + 1]!.raw}.`;
+    }
+    if (layout.gapBefore[j]!.includes('&')) return norm === 'co' ? `& ${raw}` : undefined;
+    return LEGAL_SUFFIXES.has(norm) ? raw : undefined;
+  }
+
+  /** A word right after the name that only an organisation has: "GM spokesman", "Apple shares". */
+  private organisationWord(c: Candidate, entry: NameEntry): string | undefined {
+    if (this.index.entities[entry.entity]!.kind === 'person' || entry.kind === 'ticker') return undefined;
+    const j = c.last + 1;
+    if (j >= this.tokens.length || !this.spaceAfterName(c.last)) return undefined;
+    const next = this.tokens[j]!;
+    return ROLES.has(next.norm) && (/^\p{Ll}/u.test(next.raw) || isCapsWord(next.raw)) ? next.raw : undefined;
+  }
+
+  /** A ticker written as a listing: "NASDAQ: AMZN", "NYSE:T", or Reuters' "(AMZN.O)". */
+  private listing(c: Candidate, entry: NameEntry): string | undefined {
+    if (entry.kind !== 'ticker') return undefined;
+    const { tokens, layout } = this;
+    const before = c.first - 1;
+    if (before >= 0 && EXCHANGES.has(tokens[before]!.norm) && /^\s*:\s*$/.test(layout.gapBefore[c.first]!)) {
+      return `listed as ${tokens[before]!.raw}: ${tokens[c.first]!.raw}`;
+    }
+    const after = c.last + 1;
+    if (
+      after < tokens.length &&
+      /\($/.test(layout.gapBefore[c.first]!) &&
+      layout.gapBefore[after] === '.' &&
+      /^\p{Lu}{1,2}$/u.test(tokens[after]!.raw) &&
+      /^\)/.test(layout.gapAfter(after))
+    ) {
+      return `listed as ${tokens[c.first]!.raw}.${tokens[after]!.raw}`;
+    }
+    return undefined;
+  }
+
+  /** One of the name's cue phrases: anywhere on the page, or, for a case-blind candidate, near it. */
+  private cue(entry: NameEntry, near: Candidate | undefined): string | undefined {
+    for (const id of entry.cues ?? []) {
+      const cue = this.index.cues[id]!;
+      if (near) {
+        if (this.phrase(cue.tokens, near.first - CUE_WINDOW, near.last + CUE_WINDOW) !== undefined) return `“${cue.text}” nearby`;
+        continue;
+      }
+      let onPage = this.cueOnPage.get(id);
+      if (onPage === undefined) this.cueOnPage.set(id, (onPage = this.phrase(cue.tokens, 0, this.tokens.length) !== undefined));
+      if (onPage) return `“${cue.text}” on the page`;
+    }
+    return undefined;
+  }
+
+  /** The first start of a phrase within [from, to], if any. */
+  private phrase(phrase: string[], from: number, to: number): number | undefined {
     if (!this.tokenPositions) {
       this.tokenPositions = new Map();
       this.tokens.forEach((t, i) => {
@@ -189,6 +505,28 @@ class Evidence {
       });
     }
     const starts = this.tokenPositions.get(phrase[0]!) ?? [];
-    return starts.some(s => phrase.every((word, k) => this.tokens[s + k]?.norm === word));
+    for (let k = firstAtLeast(starts, from); k < starts.length && starts[k]! <= to; k++) {
+      const s = starts[k]!;
+      if (phrase.every((word, m) => this.tokens[s + m]?.norm === word)) return s;
+    }
+    return undefined;
   }
+}
+
+/** Index of the first value >= x in an ascending list. */
+function firstAtLeast(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A value of an ascending list within [from, to], if any. */
+function within(sorted: readonly number[], from: number, to: number): number | undefined {
+  const v = sorted[firstAtLeast(sorted, from)];
+  return v !== undefined && v <= to ? v : undefined;
 }

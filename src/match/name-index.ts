@@ -12,6 +12,8 @@ export interface NameEntry {
   /** Index into NameIndex.entities. */
   entity: number;
   name: string;
+  /** The name's kind in the dataset: primary, alias, ticker, surname… */
+  kind: string;
   /** The name's tokens as written, for the case rule. */
   rawTokens: readonly string[];
   /** Canonical gaps between the name's tokens. */
@@ -44,6 +46,8 @@ export class NameIndex {
   readonly related = new Map<number, Set<number>>();
   /** Normalised surname of each person, by entity index. */
   readonly surnames = new Map<number, string>();
+  /** Every normalised surname, to spot other people who share one. */
+  readonly surnameSet = new Set<string>();
   private readonly byId = new Map<string, number>();
   private readonly cueIds = new Map<string, number>();
   nameCount = 0;
@@ -71,6 +75,11 @@ export class NameIndex {
       const surname = deriveSurname(entity.names[0]?.text ?? '');
       if (surname) this.addName(index, { text: surname, kind: 'surname' });
     }
+    // A listed company's ticker symbol ("NASDAQ:AMZN") is a name, matched only in context.
+    const symbol = entity.ids?.ticker?.split(':')[1];
+    if (symbol && !entity.names.some(n => n.kind === 'ticker' && n.text === symbol)) {
+      this.addName(index, { text: symbol, kind: 'ticker', match: 'context' });
+    }
   }
 
   relate(a: string, b: string): void {
@@ -97,13 +106,18 @@ export class NameIndex {
     const entry: NameEntry = {
       entity,
       name: name.text,
+      kind: name.kind,
       rawTokens: tokens.map(t => t.raw),
       gaps,
       policy,
       caseRule: name.case ?? (name.kind === 'abbreviation' || name.kind === 'ticker' ? 'exact' : 'title'),
     };
     if (name.cues?.length) entry.cues = name.cues.map(cue => this.cueId(cue));
-    if (policy === 'surname') this.surnames.set(entity, tokens.map(t => t.norm).join(' '));
+    if (policy === 'surname') {
+      const norm = tokens.map(t => t.norm).join(' ');
+      this.surnames.set(entity, norm);
+      this.surnameSet.add(norm);
+    }
 
     let level = this.root;
     let node: TrieNode | undefined;

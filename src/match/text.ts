@@ -53,7 +53,10 @@ export function tokenize(text: string): Token[] {
 export const HARD_BREAK = '\u0000';
 
 /** Words after which a period marks an abbreviation, not the end of a sentence. */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd', 'no', 'gen', 'sen', 'rep', 'gov', 'prof']);
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd', 'no', 'gen', 'sen', 'rep', 'gov', 'prof',
+  'lt', 'col', 'sgt', 'capt', 'rev', 'vs',
+]);
 
 /**
  * The canonical form of the gap between two tokens, used to compare a name's

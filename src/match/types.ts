@@ -18,6 +18,8 @@ export interface MatchEntity {
   id: string;
   kind: string;
   names: readonly MatchName[];
+  /** A listed company's ticker, "EXCHANGE:SYMBOL": the symbol is matched in context. */
+  ids?: { ticker?: string | undefined } | undefined;
 }
 
 /** A pair of entity ids that the dataset connects (a stake, a role, a shared policy item…). */
