@@ -31,11 +31,17 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serve(dir = 'src/demo'): Promise<Served> {
+export interface ServeOptions {
+  /** Extra response headers for a path (e.g. a Content-Security-Policy for one test page). */
+  headers?: (pathname: string) => Record<string, string> | undefined;
+}
+
+export async function serve(dir = 'src/demo', options: ServeOptions = {}): Promise<Served> {
   const root = path.resolve(dir);
   const server = createServer((req, res) => {
+    let extra: Record<string, string> | undefined;
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.writeHead(status, { ...extra, 'content-type': type, 'cache-control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
@@ -43,6 +49,7 @@ export async function serve(dir = 'src/demo'): Promise<Served> {
     try {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       if (pathname.includes('\0')) return send(400, 'bad path');
+      extra = options.headers?.(pathname);
       file = path.resolve(root, '.' + pathname);
     } catch {
       return send(400, 'bad path');

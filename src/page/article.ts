@@ -13,6 +13,31 @@ import { Readability } from '@mozilla/readability';
 
 // DOM constants, spelled out so this module also runs in jsdom without globals.
 const SHOW_TEXT = 0x4;
+const SHOW_ELEMENT = 0x1;
+
+/**
+ * Pages nested deeper than this are not given to Readability (it and cloning the page recurse, and a
+ * hostile page 5,000 levels deep would hang the tab); the page's single <article> or <main> is used.
+ */
+export const MAX_DEPTH = 400;
+
+/** Whether any element of the page is nested more than `max` levels deep; iterative, O(elements). */
+export function deeperThan(doc: Document, max: number): boolean {
+  const root = doc.documentElement;
+  if (!root) return false;
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT);
+  let depth = 0;
+  for (;;) {
+    if (walker.firstChild()) {
+      if (++depth > max) return true;
+      continue;
+    }
+    while (!walker.nextSibling()) {
+      if (!walker.parentNode()) return false;
+      depth--;
+    }
+  }
+}
 
 /** Elements whose text is never annotated, even inside the article. */
 const EXCLUDED = new Set([
@@ -33,7 +58,7 @@ export function isAnnotatable(node: Node): boolean {
 
 /** The live page's article text nodes, in document order; empty when the page has no article. */
 export function findArticleText(doc: Document): Text[] {
-  const nodes = readabilityText(doc) ?? fallbackText(doc);
+  const nodes = (deeperThan(doc, MAX_DEPTH) ? null : readabilityText(doc)) ?? fallbackText(doc);
   return nodes.filter(n => n.data.trim() !== '' && isAnnotatable(n));
 }
 

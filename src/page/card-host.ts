@@ -54,19 +54,20 @@ export class CardHost {
     return this.anchor;
   }
 
-  open(anchor: HTMLElement, card: CardData, why: string): void {
+  open(anchor: HTMLElement, card: CardData, why: string, actions: { onHide?: () => void } = {}): void {
     this.close(false);
     this.anchor = anchor;
     const host = this.doc.createElement(HOST_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
     // textContent before the style joins the tree: Firefox applies page CSP otherwise.
     const style = this.doc.createElement('style');
-    style.textContent = cardCss;
+    // The last rule: the card is never taller than the room beside its name (see placeCard).
+    style.textContent = `${cardCss}\n.card { max-height: var(--stakes-max-height, min(520px, calc(100vh - 16px))) !important; }`;
     shadow.appendChild(style);
     const mount = this.doc.createElement('div');
     shadow.appendChild(mount);
     this.doc.documentElement.appendChild(host);
-    render(h(Card, { card, why, onClose: () => this.close(true) }), mount);
+    render(h(Card, { card, why, onClose: () => this.close(true), ...actions }), mount);
     this.host = host;
     this.mount = mount;
     this.position();
@@ -80,8 +81,9 @@ export class CardHost {
     if (!this.host || !this.anchor) return;
     const view = this.doc.defaultView!;
     const a = this.anchor.getBoundingClientRect();
+    this.host.style.removeProperty('--stakes-max-height'); // measure the card at its natural height
     const c = this.host.getBoundingClientRect();
-    const { top, left } = placeCard({
+    const { top, left, maxHeight } = placeCard({
       anchor: { top: a.top, bottom: a.bottom, left: a.left, right: a.right },
       card: { width: c.width, height: c.height },
       viewport: { width: view.innerWidth, height: view.innerHeight },
@@ -89,6 +91,7 @@ export class CardHost {
     });
     this.host.style.setProperty('--stakes-top', `${top}px`);
     this.host.style.setProperty('--stakes-left', `${left}px`);
+    this.host.style.setProperty('--stakes-max-height', `${maxHeight}px`);
   }
 
   close(returnFocus: boolean): void {

@@ -7,39 +7,126 @@
  *        └──> background (card) ──> CardHost (shadow root, Preact Card)
  *
  * Heavy data stays in the background; this script holds the page's text
- * and its marks only. Everything it adds is undone by `stop()`.
+ * and its marks only. The reader's settings (Reader) decide whether and what
+ * to underline; a change of settings clears the marks (restoring the page
+ * exactly) and paints again. Everything it adds is undone by `stop()`.
  */
 import { ask } from '../shared/browser.ts';
-import { findArticleText } from './article.ts';
+import { isTabRequest, type FoundMention } from '../shared/messages.ts';
+import { Announcer } from './announcer.ts';
+import { findArticleText, isAnnotatable } from './article.ts';
 import { CardHost } from './card-host.ts';
 import { Highlighter, MARK_TAG } from './highlighter.ts';
-import { buildTextMap } from './text-map.ts';
+import { onTabMessage, Reader } from './reader.ts';
+import { buildTextMap, type TextMap } from './text-map.ts';
+import { articleRoot, Watcher } from './watcher.ts';
 
-export async function start(doc: Document): Promise<{ stop(): void }> {
+export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop(): void }> {
   const highlighter = new Highlighter();
   const cards = new CardHost(doc);
   const controller = new AbortController();
+  const reader = await Reader.create(doc);
+  const announcer = new Announcer(doc);
+  let stopTabMessages = () => {};
+  let watcher: Watcher | undefined;
   const stop = () => {
     controller.abort();
+    watcher?.stop();
+    stopTabMessages();
+    reader.destroy();
+    announcer.destroy();
     cards.destroy();
     highlighter.clear();
   };
+  // Aborting `signal` (a toggle to off, see control() below) stops at once, even mid-start.
+  if (signal?.aborted) {
+    stop();
+    return { stop };
+  }
+  signal?.addEventListener('abort', stop, { once: true });
 
-  const map = buildTextMap(findArticleText(doc));
-  if (map.text.trim() === '') return { stop };
-  const { mentions } = await ask({ type: 'match', text: map.text });
+  let map = buildTextMap(findArticleText(doc));
+  /** Text the page added after the first scan, annotated as it came (see the Watcher below). */
+  let extras: { map: TextMap; found: FoundMention[] }[] = [];
+  let found: FoundMention[] | undefined;
+  let shown: FoundMention[] = [];
+  let generation = 0;
+  /** (Re)draws the marks for the current settings; the page is restored first. */
+  const paint = async () => {
+    const mine = ++generation;
+    if (reader.active && !found && map.text.trim() !== '') found = (await ask({ type: 'match', text: map.text })).mentions;
+    if (mine !== generation || controller.signal.aborted) return;
+    cards.close(false);
+    highlighter.clear();
+    shown = reader.active ? reader.filter(found ?? []) : [];
+    if (shown.length > 0) highlighter.apply(map, shown);
+    for (const x of reader.active ? extras : []) {
+      const more = reader.filter(x.found);
+      highlighter.apply(x.map, more);
+      shown = shown.concat(more);
+    }
+    if (highlighter.marks.length > 0) reader.decorate(highlighter.marks);
+    await reader.report(shown);
+  };
+  // The page keeps changing: annotate new text as it comes, drop marks in text the page rewrote,
+  // and find the article again after SPA navigation or too many changes (src/page/watcher.ts).
+  // Watching starts before the first paint: a framework may re-render while we wait for replies.
+  const annotateMore = async (fresh: Text[]) => {
+    const more = buildTextMap(fresh.filter(t => isAnnotatable(t) && !highlighter.isOurs(t)));
+    if (more.text.trim() === '') return;
+    const { mentions } = await ask({ type: 'match', text: more.text });
+    if (controller.signal.aborted || mentions.length === 0) return;
+    extras.push({ map: more, found: mentions });
+    if (extras.length > 100) return watcher?.requestRescan('many small additions');
+    if (!reader.active) return;
+    const marked = reader.filter(mentions);
+    highlighter.apply(more, marked);
+    shown = shown.concat(marked);
+    reader.decorate(highlighter.marks);
+  };
+  watcher = new Watcher(doc, articleRoot(map.nodes), {
+    owner: highlighter,
+    onText: (fresh, touched) => {
+      if (touched.length) highlighter.release(touched);
+      if (fresh.length) void annotateMore(fresh).catch(() => undefined);
+    },
+    onRescan: () => {
+      cards.close(false);
+      highlighter.clear();
+      map = buildTextMap(findArticleText(doc));
+      found = undefined;
+      extras = [];
+      watcher?.setRoot(articleRoot(map.nodes));
+      void paint().catch(() => undefined);
+    },
+  });
+  highlighter.guard = change => (watcher ? watcher.own(change) : change());
+
+  await paint();
   if (controller.signal.aborted) return { stop };
-  highlighter.apply(map, mentions);
 
-  const openFor = async (mark: HTMLElement) => {
+  reader.listen(() => {
+    const wasOn = highlighter.marks.length > 0;
+    void paint().then(() => {
+      const on = highlighter.marks.length > 0;
+      if (on !== wasOn) announcer.say(on ? 'highlightsOn' : 'highlightsOff', String(highlighter.marks.length));
+    });
+  });
+
+  const openFor = async (mark: HTMLElement, toggle = true) => {
     const mention = highlighter.mentionOf.get(mark);
     if (!mention) return;
     if (cards.openFor === mark) {
-      cards.close(true);
+      if (toggle) cards.close(true);
       return;
     }
-    const { card } = await ask({ type: 'card', id: mention.entityId });
-    if (card && mark.isConnected) cards.open(mark, card, mention.why);
+    const page = [...new Set(shown.map(m => m.entityId))];
+    const { card } = await ask({ type: 'card', id: mention.entityId, page });
+    if (card && mark.isConnected) {
+      cards.open(mark, card, mention.why, {
+        onHide: () => void reader.hideEntity(mention.entityId).then(() => announcer.say('notThisEntityDone')),
+      });
+    }
   };
   const markOf = (target: EventTarget | null) =>
     target instanceof Element ? target.closest<HTMLElement>(MARK_TAG) : null;
@@ -65,6 +152,91 @@ export async function start(doc: Document): Promise<{ stop(): void }> {
     },
     { signal: controller.signal },
   );
+  // "Hover, after a delay" (options): open when the pointer rests on a name.
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  doc.addEventListener(
+    'mouseover',
+    event => {
+      if (reader.settings.openOn !== 'hover') return;
+      const mark = markOf(event.target);
+      clearTimeout(hoverTimer);
+      if (!mark || !highlighter.mentionOf.has(mark)) return;
+      hoverTimer = setTimeout(() => void openFor(mark, false), reader.settings.hoverDelayMs);
+    },
+    { signal: controller.signal },
+  );
+  doc.addEventListener('mouseout', () => clearTimeout(hoverTimer), { signal: controller.signal });
   doc.defaultView?.addEventListener('resize', () => cards.position(), { signal: controller.signal });
+
+  // Keyboard command "next/previous mention" and the overview's "jump to", sent by the extension.
+  let current = -1;
+  const focusMark = (index: number) => {
+    const marks = [...highlighter.marks].sort((a, b) =>
+      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
+    if (marks.length === 0) return;
+    current = ((index % marks.length) + marks.length) % marks.length;
+    for (const m of marks) m.removeAttribute('data-stakes-current');
+    const mark = marks[current]!;
+    mark.setAttribute('data-stakes-current', '');
+    const reduce = doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
+    mark.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+    mark.focus({ preventScroll: true });
+    announcer.say('mentionOf', String(current + 1), String(marks.length), mark.textContent ?? '');
+    return marks;
+  };
+  stopTabMessages = onTabMessage(message => {
+    if (!isTabRequest(message)) return;
+    if (message.type === 'stakes:step') {
+      focusMark(current + message.step);
+    } else {
+      const marks = [...highlighter.marks].sort((a, b) =>
+        a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+      );
+      const index = marks.findIndex(
+        (m, i) => i > current && highlighter.mentionOf.get(m)?.entityId === message.entityId,
+      );
+      const first = marks.findIndex(m => highlighter.mentionOf.get(m)?.entityId === message.entityId);
+      if (first >= 0) focusMark(index >= 0 ? index : first);
+    }
+  });
   return { stop };
+}
+
+/**
+ * `{ type: 'toggle', on?: boolean }`, sent to a tab's content script with browser.tabs.sendMessage:
+ * turns Stakes off on that page (everything it added is undone; the page's HTML is as it was) or on
+ * again; without `on` it flips. The reply, `{ on: boolean }`, comes once the change is done (after
+ * the page is annotated, when turning on). Used by the browser tests; meant for the popup's switch.
+ */
+export interface ToggleRequest {
+  type: 'toggle';
+  on?: boolean;
+}
+
+export function isToggleRequest(value: unknown): value is ToggleRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { type?: unknown; on?: unknown };
+  return v.type === 'toggle' && (v.on === undefined || typeof v.on === 'boolean');
+}
+
+/** Runs `start` on the page now, and again or not per toggle. */
+export function control(doc: Document, report: (error: unknown) => void): { toggle(on?: boolean): Promise<boolean> } {
+  let running: { controller: AbortController; started: Promise<unknown> } | undefined;
+  const turnOn = () => {
+    const controller = new AbortController();
+    running = { controller, started: start(doc, controller.signal).catch(report) };
+  };
+  turnOn();
+  return {
+    async toggle(on = !running) {
+      if (on && !running) turnOn();
+      if (!on && running) {
+        running.controller.abort();
+        running = undefined;
+      }
+      await running?.started;
+      return running !== undefined;
+    },
+  };
 }

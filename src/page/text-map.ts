@@ -12,6 +12,8 @@ export interface TextMap {
   nodes: Text[];
   /** starts[i]: offset of nodes[i] in text. */
   starts: number[];
+  /** data[i]: the text of nodes[i] when the map was made (the page may change it meanwhile). */
+  data?: string[];
 }
 
 /** Elements that start a new block of text. */
@@ -29,6 +31,7 @@ function blockOf(node: Node): Element | null {
 export function buildTextMap(nodes: Text[]): TextMap {
   const parts: string[] = [];
   const starts: number[] = [];
+  const data: string[] = [];
   let offset = 0;
   let lastBlock: Element | null = null;
   nodes.forEach((node, i) => {
@@ -40,9 +43,10 @@ export function buildTextMap(nodes: Text[]): TextMap {
     lastBlock = block;
     starts.push(offset);
     parts.push(node.data);
+    data.push(node.data);
     offset += node.data.length;
   });
-  return { text: parts.join(''), nodes, starts };
+  return { text: parts.join(''), nodes, starts, data };
 }
 
 /** The pieces of text nodes covering [start, end) of the joined text. */
@@ -53,16 +57,17 @@ export function rangesFor(map: TextMap, start: number, end: number): { node: Tex
   let hi = map.nodes.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (map.starts[mid]! + map.nodes[mid]!.data.length <= start) lo = mid + 1;
+    if (map.starts[mid]! + (map.data?.[mid] ?? map.nodes[mid]!.data).length <= start) lo = mid + 1;
     else hi = mid;
   }
   for (let i = lo; i < map.nodes.length && map.starts[i]! < end; i++) {
     const node = map.nodes[i]!;
+    const text = map.data?.[i] ?? node.data;
     let s = Math.max(start - map.starts[i]!, 0);
-    let e = Math.min(end - map.starts[i]!, node.data.length);
+    let e = Math.min(end - map.starts[i]!, text.length);
     // A name split across elements ("<b>Jeff</b> Yass") has its gap in a piece: leave the spaces out.
-    while (s < e && /\s/.test(node.data[s]!)) s++;
-    while (e > s && /\s/.test(node.data[e - 1]!)) e--;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
     if (e > s) pieces.push({ node, start: s, end: e });
   }
   return pieces;

@@ -11,7 +11,7 @@ const base = {
 describe('placeCard', () => {
   it('goes below the name when there is room, in page coordinates', () => {
     const p = placeCard({ ...base, anchor: { top: 100, bottom: 120, left: 200, right: 260 } });
-    expect(p).toEqual({ top: 1000 + 120 + GAP, left: 200, flipped: false });
+    expect(p).toMatchObject({ top: 1000 + 120 + GAP, left: 200, flipped: false });
   });
 
   it('flips above the name near the bottom of the viewport, without covering it', () => {
@@ -26,5 +26,17 @@ describe('placeCard', () => {
     expect(p.left).toBe(1200 - 380 - MARGIN);
     const narrow = placeCard({ ...base, viewport: { width: 320, height: 600 }, anchor: { top: 10, bottom: 30, left: 5, right: 40 } });
     expect(narrow.left).toBe(MARGIN);
+  });
+
+  it('never leaves the viewport or covers the name when neither side has room: the card gets shorter', () => {
+    const viewport = { width: 1200, height: 900 };
+    const anchor = { top: 470, bottom: 490, left: 200, right: 260 };
+    const p = placeCard({ card: { width: 380, height: 520 }, viewport, scroll: { x: 0, y: 0 }, anchor });
+    expect(p.flipped).toBe(true);
+    expect(p.top).toBeGreaterThanOrEqual(MARGIN);
+    expect(p.top + Math.min(520, p.maxHeight)).toBeLessThanOrEqual(anchor.top);
+    const below = placeCard({ card: { width: 380, height: 520 }, viewport, scroll: { x: 0, y: 0 }, anchor: { ...anchor, top: 300, bottom: 320 } });
+    expect(below.flipped).toBe(false);
+    expect(below.top + Math.min(520, below.maxHeight)).toBeLessThanOrEqual(viewport.height - MARGIN);
   });
 });
