@@ -28,6 +28,8 @@ const ENTRIES = {
   content: 'src/page/index.ts',
   background: 'src/background/index.ts',
   popup: 'src/ui/popup-page.tsx',
+  options: 'src/ui/options-page.tsx',
+  overview: 'src/ui/overview-page.tsx',
 };
 const watch = process.argv.includes('--watch');
 
@@ -81,9 +83,12 @@ export function manifestFor(target, canonical) {
   if (target === 'chrome') {
     delete m.background.scripts;
     delete m.browser_specific_settings;
+    delete m.sidebar_action; // Firefox's sidebar; Chrome has side_panel
   } else {
     delete m.background.service_worker;
     delete m.minimum_chrome_version;
+    delete m.side_panel; // Chrome's side panel; Firefox has sidebar_action
+    m.permissions = m.permissions.filter(p => p !== 'sidePanel');
   }
   return m;
 }

@@ -5,15 +5,74 @@
 import { claimAsOf, dateBound } from '../data/checks.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { Entity, Hierarchy, Ownership, Policy, Share, Source } from '../data/schema.ts';
-import type { CardData, EntityRef, PolicyView, RoleView, SourceView, StakeView } from '../shared/card.ts';
+import type { CardData, EntityRef, OutletView, PolicyView, RoleView, SourceView, StakeView } from '../shared/card.ts';
+import { siteOf } from '../shared/settings.ts';
+import { Graph } from './graph.ts';
 
 export class CardBuilder {
   private readonly entities = new Map<string, Entity>();
   private readonly policies = new Map<string, Policy>();
+  readonly graph: Graph;
 
   constructor(private readonly dataset: Dataset) {
     for (const e of dataset.entities) this.entities.set(e.id, e);
     for (const p of dataset.policies) this.policies.set(p.id, p);
+    this.graph = new Graph(dataset, id => this.ref(id));
+  }
+
+  private readonly policyTitle = (id: string) => this.policies.get(id)?.title;
+
+  /** The card with its chain to the ultimate owners and its connections to the page's other entities. */
+  buildFor(id: string, page: readonly string[] = []): CardData | null {
+    const card = this.build(id);
+    if (!card) return null;
+    // Chains with a known effective stake first, then the longest.
+    const chain = this.graph
+      .chains(id)
+      .filter(c => c.hops.length > 1)
+      .sort((a, b) => Number(!a.effective) - Number(!b.effective) || b.hops.length - a.hops.length);
+    if (chain.length > 0) card.chain = chain;
+    const onPage = this.graph.onPage(id, page, this.policyTitle);
+    if (onPage.length > 0) card.onPage = onPage;
+    return card;
+  }
+
+  /** How `a` is connected to `b`, from a's side, or undefined. */
+  connection(a: string, b: string): string | undefined {
+    return this.graph.connection(a, b, this.policyTitle);
+  }
+
+  /** The outlet that publishes on this host (or a parent domain of it), if the dataset has one. */
+  outletFor(host: string, page: readonly string[] = []): OutletView | null {
+    const h = siteOf(host);
+    const outlet = this.dataset.entities.find(
+      e => e.kind === 'outlet' && (e.domains ?? []).some(d => h === d || h.endsWith(`.${d}`)),
+    );
+    if (!outlet) return null;
+    const card = this.build(outlet.id)!;
+    const ancestors = this.graph.ancestors(outlet.id);
+    const connected: OutletView['connected'] = [];
+    for (const id of new Set(page)) {
+      if (id === outlet.id) continue;
+      const up = ancestors.get(id);
+      if (up) {
+        connected.push({ other: this.ref(id), how: `owns this site${up.effective ? ` (${up.effective})` : ''}` });
+        continue;
+      }
+      for (const owner of ancestors.keys()) {
+        const how = this.graph.connection(id, owner, this.policyTitle);
+        if (how) {
+          connected.push({ other: this.ref(id), how: `${how} — ${this.ref(owner).name} owns this site` });
+          break;
+        }
+      }
+    }
+    return {
+      outlet: this.ref(outlet.id),
+      owners: card.ownedBy,
+      chain: this.graph.chains(outlet.id).filter(c => c.hops.length > 1),
+      connected,
+    };
   }
 
   ref(id: string): EntityRef {
@@ -48,7 +107,12 @@ export class CardBuilder {
           break;
         case 'role':
           if (c.person === id || c.org === id) {
-            const role: RoleView = { claimId: c.id, role: c.role, asOf: claimAsOf(c.sources), sources: c.sources.map(sourceView) };
+            const role: RoleView = {
+              claimId: c.id,
+              role: c.role,
+              asOf: claimAsOf(c.sources),
+              sources: c.sources.map(sourceView),
+            };
             const other = c.person === id ? c.org : c.person;
             if (other) role.other = this.ref(other);
             if (c.start) role.start = c.start;
@@ -90,7 +154,13 @@ export class CardBuilder {
 }
 
 function base(c: Ownership | Hierarchy, other: EntityRef, relation: string): StakeView {
-  const view: StakeView = { claimId: c.id, other, relation, asOf: claimAsOf(c.sources), sources: c.sources.map(sourceView) };
+  const view: StakeView = {
+    claimId: c.id,
+    other,
+    relation,
+    asOf: claimAsOf(c.sources),
+    sources: c.sources.map(sourceView),
+  };
   if (c.start) view.start = c.start;
   if (c.end) view.end = c.end;
   if (c.confidence) view.confidence = c.confidence;
@@ -103,7 +173,8 @@ export function formatShare(share: Share): string {
   const pct = (n: number) => `${Number.isInteger(n) ? n : n.toFixed(1).replace(/\.0$/, '')}%`;
   const about = share.approx ? 'about ' : '';
   if (share.exact !== undefined) return `${about}${pct(share.exact)}`;
-  if (share.min !== undefined && share.max !== undefined) return `${about}${pct(share.min).slice(0, -1)}–${pct(share.max)}`;
+  if (share.min !== undefined && share.max !== undefined)
+    return `${about}${pct(share.min).slice(0, -1)}–${pct(share.max)}`;
   if (share.min !== undefined) return `at least ${pct(share.min)}`;
   return `up to ${pct(share.max ?? 100)}`;
 }

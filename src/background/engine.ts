@@ -23,7 +23,16 @@ export class Engine {
     return findMentions(this.index, text).map(m => {
       const ref = this.cards.ref(m.entityId);
       const why = `matched “${m.name}” (${RULE_TEXT[m.rule]}${m.evidence ? `: ${m.evidence}` : ''})`;
-      return { start: m.start, end: m.end, entityId: m.entityId, name: ref.name, kind: ref.kind, why };
+      const found: FoundMention = {
+        start: m.start,
+        end: m.end,
+        entityId: m.entityId,
+        name: ref.name,
+        kind: ref.kind,
+        why,
+      };
+      if (this.cards.graph.hasStakes(m.entityId)) found.stakes = true;
+      return found;
     });
   }
 
@@ -32,7 +41,9 @@ export class Engine {
       case 'match':
         return { mentions: this.match(request.text) } as Reply<R>;
       case 'card':
-        return { card: this.cards.build(request.id) } as Reply<R>;
+        return { card: this.cards.buildFor(request.id, request.page) } as Reply<R>;
+      case 'outlet':
+        return { outlet: this.cards.outletFor(request.host, request.page) } as Reply<R>;
       case 'status':
         return {
           entities: this.dataset.entities.length,
@@ -40,6 +51,9 @@ export class Engine {
           version: this.dataset.meta.version,
           updated: this.dataset.meta.updated,
         } as Reply<R>;
+      case 'page':
+      case 'pageInfo':
+        break; // per-tab requests: answered by the background's index.ts, which knows the tab
     }
     throw new Error(`unknown request ${(request as { type: string }).type}`);
   }

@@ -2,16 +2,24 @@
  * Background (Chrome service worker / Firefox event page): owns the dataset.
  *
  *   page (content script) --match{text}--> background: mentions with offsets
- *   page --card{id}--> background: the entity's card data
+ *   page --card{id, page}--> background: the entity's card data
+ *   page --page{url, entities}--> background: remembered per tab, count on the
+ *        toolbar icon; reply: the outlet that owns the site
+ *   popup / overview --pageInfo{tabId}--> background: that tab's entities,
+ *        outlet and the links between its entities
  *
  * The dataset is loaded lazily the first time a request arrives after the
- * background wakes, and kept until the browser stops the background. The
- * listener is registered synchronously at top level, as MV3 requires.
+ * background wakes, and kept until the browser stops the background. Tab
+ * reports live in memory and in storage.session (so a restarted service
+ * worker still knows them). Listeners are registered synchronously at top
+ * level, as MV3 requires.
  */
 import type { Dataset } from '../data/dataset.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
-import { isRequest } from '../shared/messages.ts';
+import { isRequest, type PageInfo, type Request } from '../shared/messages.ts';
 import { Engine } from './engine.ts';
+import { pageLinks } from './page-links.ts';
+import { updateSettings } from '../shared/settings-store.ts';
 
 let engine: Promise<Engine> | undefined;
 
@@ -26,8 +34,81 @@ function getEngine(): Promise<Engine> {
   return engine;
 }
 
+type TabReport = Omit<PageInfo, 'outlet' | 'links'>;
+const tabs = new Map<number, TabReport>();
+const sessionKey = (tabId: number) => `tab:${tabId}`;
+
+async function tabReport(tabId: number): Promise<TabReport | undefined> {
+  const known = tabs.get(tabId);
+  if (known) return known;
+  try {
+    const stored = await browser.storage.session.get(sessionKey(tabId));
+    return stored[sessionKey(tabId)] as TabReport | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function handle(message: Request, sender: Runtime.MessageSender): Promise<unknown> {
+  const e = await getEngine();
+  if (message.type === 'page') {
+    const tabId = sender.tab?.id;
+    const url = sender.url ?? message.url;
+    let host = '';
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      /* not a URL: no outlet */
+    }
+    const ids = message.entities.map(x => x.id);
+    if (tabId !== undefined) {
+      const report: TabReport = { tabId, url, host, active: message.active, entities: message.entities };
+      tabs.set(tabId, report);
+      void browser.storage.session?.set({ [sessionKey(tabId)]: report }).catch(() => undefined);
+      const count = message.entities.length;
+      void browser.action.setBadgeText({ tabId, text: message.active && count > 0 ? String(count) : '' });
+      void browser.action.setBadgeBackgroundColor({ tabId, color: '#1f4e8c' }).catch(() => undefined);
+    }
+    return { outlet: host ? e.cards.outletFor(host, ids) : null };
+  }
+  if (message.type === 'pageInfo') {
+    const report = await tabReport(message.tabId);
+    if (!report) return { page: null };
+    const ids = report.entities.map(x => x.id);
+    const page: PageInfo = {
+      ...report,
+      outlet: report.host ? e.cards.outletFor(report.host, ids) : null,
+      links: pageLinks(e.cards, ids),
+    };
+    return { page };
+  }
+  return e.handle(message);
+}
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   // Only our own extension's pages and content scripts can message us; check the shape anyway.
   if (sender.id !== browser.runtime.id || !isRequest(message)) return undefined;
-  return getEngine().then(e => e.handle(message));
+  return handle(message, sender);
+});
+
+browser.tabs.onRemoved.addListener(tabId => {
+  tabs.delete(tabId);
+  void browser.storage.session?.remove(sessionKey(tabId)).catch(() => undefined);
+});
+
+// Keyboard shortcuts (manifest "commands"): toggle highlights everywhere; step through mentions.
+browser.commands.onCommand.addListener(command => {
+  if (command === 'toggle-highlights') {
+    void updateSettings(s => ({ ...s, paused: !s.paused }));
+    return;
+  }
+  const step = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
+  if (step === 0) return;
+  void browser.tabs
+    .query({ active: true, currentWindow: true })
+    .then(([tab]) => {
+      if (tab?.id !== undefined) return browser.tabs.sendMessage(tab.id, { type: 'stakes:step', step });
+      return undefined;
+    })
+    .catch(() => undefined);
 });

@@ -69,6 +69,42 @@ export interface PolicyView {
   sources: SourceView[];
 }
 
+/** One hop up an ownership chain: `owner` holds `share` of the entity below it. */
+export interface ChainHop {
+  owner: EntityRef;
+  claimId: string;
+  /** "about 15%", "subsidiary", or "share not disclosed". */
+  share: string;
+  asOf: string;
+  sources: SourceView[];
+}
+
+/** A path from the entity up to an ultimate owner (one with no recorded owner), with the effective stake. */
+export interface ChainView {
+  /** From the entity's direct owner up to the ultimate owner. */
+  hops: ChainHop[];
+  /** "about 15%"; absent when a hop's share is not disclosed. */
+  effective?: string;
+  /** A corporate-parent hop was counted as whole control (the dataset gives no figure for it). */
+  assumesWhole?: boolean;
+}
+
+/** Another entity of the same page and how this one is connected to it. */
+export interface OnPageView {
+  other: EntityRef;
+  how: string;
+}
+
+/** The owner of the site being read (an outlet with the page's domain). */
+export interface OutletView {
+  outlet: EntityRef;
+  owners: StakeView[];
+  /** Ultimate owners, when the chain goes further than the direct owners. */
+  chain: ChainView[];
+  /** Entities of the story connected to the outlet's owners, and how. */
+  connected: OnPageView[];
+}
+
 export interface CardData {
   entity: EntityRef & { description: string; country?: string; wikidata?: string; website?: string };
   ownedBy: StakeView[];
@@ -76,4 +112,8 @@ export interface CardData {
   roles: RoleView[];
   policy: PolicyView[];
   dataset: { version: string; updated: string };
+  /** Paths to the ultimate owners, when longer than one hop. */
+  chain?: ChainView[];
+  /** Connections to the other entities of the page the card was opened on. */
+  onPage?: OnPageView[];
 }

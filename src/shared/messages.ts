@@ -3,7 +3,7 @@
  * background, as a discriminated union. The background owns the data; the
  * page asks it to find mentions in text and for the card of an entity.
  */
-import type { CardData } from './card.ts';
+import type { CardData, EntityRef, OutletView } from './card.ts';
 
 /** A mention found in a text sent by the page; offsets are UTF-16 code units. */
 export interface FoundMention {
@@ -14,12 +14,35 @@ export interface FoundMention {
   kind: string;
   /** Why it matched, for the card's small print. */
   why: string;
+  /** Whether the dataset records owners, holdings or corporate links for the entity. */
+  stakes?: boolean;
+}
+
+/** One entity underlined on a page, as the page reports it to the background. */
+export interface PageEntity extends EntityRef {
+  mentions: number;
+}
+
+/** What the background knows about one tab's page, for the popup and the overview. */
+export interface PageInfo {
+  tabId: number;
+  url: string;
+  host: string;
+  /** Whether Stakes is underlining on this page (settings allow it). */
+  active: boolean;
+  entities: PageEntity[];
+  outlet: OutletView | null;
+  /** Connections between the page's entities, for the overview's graph. */
+  links: { from: string; to: string; how: string }[];
 }
 
 export type Request =
   | { type: 'match'; text: string }
-  | { type: 'card'; id: string }
-  | { type: 'status' };
+  | { type: 'card'; id: string; page?: string[] }
+  | { type: 'status' }
+  | { type: 'page'; url: string; active: boolean; entities: PageEntity[] }
+  | { type: 'pageInfo'; tabId: number }
+  | { type: 'outlet'; host: string; page: string[] };
 
 export interface StatusReply {
   entities: number;
@@ -34,18 +57,53 @@ export type Reply<R extends Request> = R extends { type: 'match' }
     ? { card: CardData | null }
     : R extends { type: 'status' }
       ? StatusReply
-      : never;
+      : R extends { type: 'page' }
+        ? { outlet: OutletView | null }
+        : R extends { type: 'pageInfo' }
+          ? { page: PageInfo | null }
+          : R extends { type: 'outlet' }
+            ? { outlet: OutletView | null }
+            : never;
+
+/** Messages from the extension's pages (popup, overview) and the background to a tab's content script. */
+export type TabRequest =
+  { type: 'stakes:jump'; entityId: string; step?: 1 | -1 } | { type: 'stakes:step'; step: 1 | -1 };
+
+export function isTabRequest(value: unknown): value is TabRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { type?: unknown; entityId?: unknown; step?: unknown };
+  if (v.type === 'stakes:jump') return typeof v.entityId === 'string';
+  if (v.type === 'stakes:step') return v.step === 1 || v.step === -1;
+  return false;
+}
 
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null || !('type' in value)) return false;
-  const v = value as { type: unknown; text?: unknown; id?: unknown };
+  const v = value as {
+    type: unknown;
+    text?: unknown;
+    id?: unknown;
+    page?: unknown;
+    url?: unknown;
+    entities?: unknown;
+    tabId?: unknown;
+    host?: unknown;
+    active?: unknown;
+  };
+  const strings = (a: unknown) => a === undefined || (Array.isArray(a) && a.every(x => typeof x === 'string'));
   switch (v.type) {
     case 'match':
       return typeof v.text === 'string';
     case 'card':
-      return typeof v.id === 'string';
+      return typeof v.id === 'string' && strings(v.page);
     case 'status':
       return true;
+    case 'page':
+      return typeof v.url === 'string' && typeof v.active === 'boolean' && Array.isArray(v.entities);
+    case 'pageInfo':
+      return typeof v.tabId === 'number';
+    case 'outlet':
+      return typeof v.host === 'string' && Array.isArray(v.page) && strings(v.page);
     default:
       return false;
   }

@@ -46,7 +46,11 @@ describe('Card', () => {
   it('shows policy context with its latest status first', () => {
     const text = show(cards.build('company:tiktok')!).textContent!;
     expect(text).toContain('Protecting Americans from Foreign Adversary Controlled Applications Act');
-    expect(text).toContain('upheld by the Supreme Court (17 Jan 2025)');
+    // A timeline, newest first, each step with its date and source.
+    expect(text).toMatch(/17 Jan 2025 upheld by the Supreme Court.*24 Apr 2024 signed into law/);
+    const steps = [...show(cards.build('company:tiktok')!).querySelectorAll('ol.timeline li')];
+    expect(steps.map(li => li.querySelector('time')!.getAttribute('datetime'))).toEqual(['2025-01-17', '2024-04-24']);
+    expect(steps.every(li => li.querySelector('a[href^="https://"]'))).toBe(true);
     expect(text).toContain('publicLaw 118-50');
   });
 

@@ -1,0 +1,65 @@
+/** The options page: loads the settings, saves every change at once, exports corrections. */
+import { render } from 'preact';
+
+import { ask, browser } from '../shared/browser.ts';
+import type { StatusReply } from '../shared/messages.ts';
+import { defaultSettings, exportCorrections, type Settings } from '../shared/settings.ts';
+import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store.ts';
+import { t } from './i18n.ts';
+import { Options } from './Options.tsx';
+
+const app = document.getElementById('app')!;
+document.documentElement.lang = browser.i18n.getUILanguage().split('-')[0] ?? 'en';
+document.title = t('optionsTitle');
+
+let settings: Settings;
+let status: StatusReply | null = null;
+let message = '';
+
+function draw(): void {
+  render(
+    <Options
+      settings={settings}
+      status={status}
+      message={message}
+      onChange={next => save(next, t('saved'))}
+      onExport={() => {
+        const blob = new Blob([exportCorrections(settings)], { type: 'application/json' });
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = 'stakes-corrections.json';
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+      }}
+      onClearCorrections={() => save({ ...settings, hidden: {} }, t('saved'))}
+      onReset={() => save(defaultSettings(), t('resetDone'))}
+    />,
+    app,
+  );
+}
+
+function save(next: Settings, done: string): void {
+  settings = next;
+  message = '';
+  draw();
+  saveSettings(next).then(
+    () => {
+      message = done;
+      draw();
+    },
+    () => undefined,
+  );
+}
+
+async function main(): Promise<void> {
+  settings = await loadSettings();
+  draw();
+  status = await ask({ type: 'status' });
+  draw();
+  onSettingsChanged(s => {
+    settings = s;
+    draw();
+  });
+}
+
+void main();
