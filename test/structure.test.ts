@@ -21,7 +21,9 @@ const ALLOWED: Record<string, string[]> = {
   page: ['shared', 'ui'],
   background: ['data', 'match', 'shared'],
   cli: ['background', 'data', 'match', 'page', 'shared'],
+  eval: ['background', 'data', 'match', 'page', 'shared'],
   dev: ['data', 'match', 'shared'],
+  bench: ['background', 'data', 'dev', 'match', 'page', 'shared'],
 };
 
 function files(dir: string): string[] {
@@ -66,6 +68,9 @@ describe('manifests', () => {
     const m = manifestFor('chrome', canonical);
     expect(m.background).toEqual({ service_worker: 'background.js' });
     expect(m.browser_specific_settings).toBeUndefined();
+    expect(m.sidebar_action).toBeUndefined();
+    expect(m.side_panel).toEqual({ default_path: 'overview.html' });
+    expect(m.permissions).toEqual(['storage', 'sidePanel']);
   });
 
   it('gives Firefox background scripts, a gecko id and no data collection', () => {
@@ -73,10 +78,13 @@ describe('manifests', () => {
     expect(m.background).toEqual({ scripts: ['background.js'] });
     expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(m.side_panel).toBeUndefined();
+    expect(m.sidebar_action.default_panel).toBe('overview.html');
+    expect(m.permissions).toEqual(['storage']);
   });
 
   it('asks for no host permissions beyond content scripts and no remote code', () => {
-    expect(canonical.permissions).toEqual(['storage']);
+    expect(canonical.permissions).toEqual(['storage', 'sidePanel']);
     expect(canonical.host_permissions).toBeUndefined();
     expect(canonical.content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'none'; base-uri 'none'");
   });

@@ -46,6 +46,11 @@ describe('checkRecords', () => {
     expect(out).toMatch(/record own:x field asset: refers to company:zz, which is not an entity/);
   });
 
+  it('finds two entities with the same Wikidata id', () => {
+    const out = issuesOf([meta, entity('company:a', ',"ids":{"wikidata":"Q312"}'), entity('company:b', ',"ids":{"wikidata":"Q312"}')]);
+    expect(out).toEqual([expect.stringMatching(/test\.jsonl:3 record company:b field ids\.wikidata: Q312 is also the Wikidata id of company:a \(test\.jsonl:2\)/)]);
+  });
+
   it('finds stakes in one asset at one date adding up to more than 100%', () => {
     const own = (id: string, owner: string, exact: number) =>
       `{"type":"ownership","id":"${id}","sources":${source},"owner":"${owner}","asset":"company:c","share":{"exact":${exact}}}`;
