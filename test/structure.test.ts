@@ -21,7 +21,7 @@ const ALLOWED: Record<string, string[]> = {
   page: ['shared', 'ui'],
   background: ['data', 'match', 'shared'],
   cli: ['background', 'data', 'match', 'page', 'shared'],
-  eval: ['background', 'data', 'match', 'page', 'shared'],
+  eval: ['background', 'cli', 'data', 'match', 'page', 'shared'],
   dev: ['data', 'match', 'shared'],
   bench: ['background', 'data', 'dev', 'match', 'page', 'shared'],
 };

@@ -49,9 +49,13 @@ export async function annotateFile(engine: Engine, file: string, out: Writable):
   const isHtml = /\.x?html?$/i.test(file) || /^\s*<(!doctype|html)/i.test(raw);
   const text = isHtml ? await articleText(raw) : raw;
   const mentions = engine.match(text);
-  out.write(`${file}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'} of ${new Set(mentions.map(m => m.entityId)).size} entities\n\n`);
+  out.write(
+    `${file}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'} of ${new Set(mentions.map(m => m.entityId)).size} entities\n\n`,
+  );
   for (const m of mentions) {
-    out.write(`${String(m.start).padStart(7)}  ${JSON.stringify(text.slice(m.start, m.end)).padEnd(36)} ${m.entityId.padEnd(44)} ${m.why}\n`);
+    out.write(
+      `${String(m.start).padStart(7)}  ${JSON.stringify(text.slice(m.start, m.end)).padEnd(36)} ${m.entityId.padEnd(44)} ${m.why}\n`,
+    );
   }
   out.write('\nentities:\n');
   for (const [id, list] of groupBy(mentions)) {
@@ -62,10 +66,10 @@ export async function annotateFile(engine: Engine, file: string, out: Writable):
 
 /** The article text exactly as the content script would send it. */
 async function articleText(html: string): Promise<string> {
-  const { JSDOM } = await import('jsdom');
+  const { parseHtml } = await import('./html.ts');
   const { findArticleText } = await import('../page/article.ts');
   const { buildTextMap } = await import('../page/text-map.ts');
-  const dom = new JSDOM(html);
+  const dom = parseHtml(html);
   return buildTextMap(findArticleText(dom.window.document)).text;
 }
 

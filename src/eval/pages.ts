@@ -10,7 +10,7 @@
  * a caption, a byline, a "related stories" list of links, a share bar…
  * Those are reported as "outside the article body" for a reader to look at.
  */
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { parseHtml } from '../cli/html.ts';
 
 import type { Engine } from '../background/engine.ts';
 import { findArticleText } from '../page/article.ts';
@@ -45,9 +45,37 @@ export interface PagesReport {
 
 /** Class or id words that mark page furniture rather than the story. */
 const FURNITURE = new Set([
-  'comment', 'comments', 'related', 'share', 'sharing', 'social', 'promo', 'sidebar', 'byline', 'author', 'caption',
-  'newsletter', 'subscribe', 'advert', 'ad', 'ads', 'sponsor', 'sponsored', 'recommended', 'recommendations',
-  'readmore', 'breadcrumb', 'breadcrumbs', 'tags', 'footer', 'header', 'nav', 'menu', 'credit', 'credits', 'trending',
+  'comment',
+  'comments',
+  'related',
+  'share',
+  'sharing',
+  'social',
+  'promo',
+  'sidebar',
+  'byline',
+  'author',
+  'caption',
+  'newsletter',
+  'subscribe',
+  'advert',
+  'ad',
+  'ads',
+  'sponsor',
+  'sponsored',
+  'recommended',
+  'recommendations',
+  'readmore',
+  'breadcrumb',
+  'breadcrumbs',
+  'tags',
+  'footer',
+  'header',
+  'nav',
+  'menu',
+  'credit',
+  'credits',
+  'trending',
   'popular',
 ]);
 
@@ -88,25 +116,16 @@ export function placement(node: Text): string | undefined {
   return undefined;
 }
 
-/**
- * jsdom (its CSS parser) throws on a few real stylesheets; styles play no
- * part in finding the article text, so such a page is read without them.
- */
-function parse(html: string): JSDOM {
-  const virtualConsole = new VirtualConsole(); // quiet: pages' CSS and script errors are not ours
-  try {
-    return new JSDOM(html, { virtualConsole });
-  } catch {
-    return new JSDOM(html.replace(/<style\b[\s\S]*?<\/style>/gi, ''), { virtualConsole });
-  }
-}
-
 export function annotatePage(engine: Engine, page: Page): PageResult {
-  const dom = parse(page.html);
+  const dom = parseHtml(page.html);
   try {
     const map = buildTextMap(findArticleText(dom.window.document));
     const highlights = engine.match(map.text).map(m => {
-      const h: PageHighlight = { text: map.text.slice(m.start, m.end).replace(/\s+/g, ' '), entityId: m.entityId, why: m.why };
+      const h: PageHighlight = {
+        text: map.text.slice(m.start, m.end).replace(/\s+/g, ' '),
+        entityId: m.entityId,
+        why: m.why,
+      };
       const where = rangesFor(map, m.start, m.end)
         .map(r => placement(r.node))
         .find(Boolean);
@@ -138,7 +157,12 @@ export function annotatePages(engine: Engine, pages: Page[]): PagesReport {
     highlights: results.reduce((n, r) => n + r.highlights.length, 0),
     results,
     topEntities: [...byEntity]
-      .map(([entityId, e]) => ({ entityId, name: names.get(entityId) ?? entityId, count: e.count, pages: e.pages.size }))
+      .map(([entityId, e]) => ({
+        entityId,
+        name: names.get(entityId) ?? entityId,
+        count: e.count,
+        pages: e.pages.size,
+      }))
       .sort((a, b) => b.count - a.count),
     outside: results.flatMap(r => r.highlights.filter(h => h.outside).map(highlight => ({ page: r.name, highlight }))),
   };
