@@ -175,8 +175,6 @@ export function Options({
       <fieldset>
         <legend>{t('dataLegend')}</legend>
         <DatasetLine status={status} today={today} />
-        <h2>{t('importLegend')}</h2>
-        <p class="placeholder">{t('importPending')}</p>
       </fieldset>
 
       <fieldset>

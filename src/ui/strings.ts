@@ -73,9 +73,6 @@ export const EN = {
   badgeLegend: 'Site owner badge',
   showBadge: 'Show who owns the site in a small badge on the page',
   dataLegend: 'Dataset',
-  importLegend: 'Import a data pack',
-  importPending:
-    'Importing data packs (FollowTheMoney, BODS or Stakes format) is not available yet: it is being built with its validator.',
   correctionsLegend: 'Your corrections',
   correctionsCount: '$1 entities hidden with “Not this entity”.',
   exportCorrections: 'Export corrections',

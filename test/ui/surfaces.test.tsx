@@ -113,7 +113,6 @@ describe('Options', () => {
     label('Dotted line').click();
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ underlineStyle: 'dotted' }));
     expect(root.textContent).toContain('Dataset 2026.11.26');
-    expect(root.textContent).toContain('Importing data packs');
   });
 
   it('exports and clears corrections, resets, and names every field', () => {
