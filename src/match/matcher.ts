@@ -249,12 +249,14 @@ class Page {
   private tokenPositions: Map<string, number[]> | undefined;
   /** Whether each cue phrase (by id) is anywhere on the page, once asked. */
   private readonly cueOnPage = new Map<number, boolean>();
+  /** Entities accepted by a conditional name where the capital does count (mid-sentence), once asked. */
+  private readonly acceptedMidSentence = new Map<number, boolean>();
 
   constructor(
     private readonly index: NameIndex,
     private readonly tokens: Token[],
     private readonly layout: Layout,
-    candidates: Candidate[][],
+    private readonly candidates: Candidate[][],
   ) {
     // Left to right, the longest well-shaped unconditional (or suffixed, or listed) name at each place.
     const coveredByPerson = new Uint8Array(tokens.length);
@@ -336,6 +338,7 @@ class Page {
             return { why: `connected to ${this.index.entities[other]!.id} nearby` };
           }
         }
+        if (blind && this.midSentenceElsewhere(entry.entity)) return { why: 'named mid-sentence on the page' };
         return false;
       }
       case 'surname': {
@@ -350,6 +353,30 @@ class Page {
         return { why: 'full name earlier on the page' };
       }
     }
+  }
+
+  /**
+   * Whether a conditional name of this entity is accepted somewhere on the page where its capital
+   * counts (mid-sentence, outside headlines): then a sentence-initial or headline occurrence means the
+   * same entity. The page has shown which "Amazon" it is about.
+   */
+  private midSentenceElsewhere(entity: number): boolean {
+    let known = this.acceptedMidSentence.get(entity);
+    if (known !== undefined) return known;
+    known = false;
+    outer: for (const list of this.candidates) {
+      for (const other of list) {
+        for (const e of other.entries) {
+          // Not case-blind, so eligibility() cannot come back here.
+          if (e.entity === entity && e.policy === 'context' && !this.caseBlind(other, e) && this.eligibility(other, e, new Set())) {
+            known = true;
+            break outer;
+          }
+        }
+      }
+    }
+    this.acceptedMidSentence.set(entity, known);
+    return known;
   }
 
   /** What the text around the candidate shows it is part of, if anything. */

@@ -140,3 +140,17 @@ describe('text as pages have it', () => {
     expect(ids('TikTok, TikTok, TikTok')).toHaveLength(3);
   });
 });
+
+describe('a conditional name at the start of a sentence', () => {
+  const filler = 'The weather stayed mild and the river rose a little. '.repeat(8);
+
+  it('counts when the page names the same entity mid-sentence with evidence', () => {
+    const text = `Shoppers can now buy from Amazon, the online retailer. ${filler}Amazon declined to comment.`;
+    expect(ids(text)).toEqual(['company:amazon', 'company:amazon']);
+  });
+
+  it('does not count on its own, with the only cue far away', () => {
+    const text = `Shoppers liked the online retailer. ${filler}Amazon declined to comment.`;
+    expect(ids(text)).toEqual([]);
+  });
+});
