@@ -46,12 +46,22 @@ const watch = process.argv.includes('--watch');
 const SINK_PATCHES = [
   {
     file: /preact[\\/]dist[\\/]preact\.module\.js$/,
-    edits: [[/\((\w+)\.innerHTML=(\w+)\.__html\)/g, '(()=>{throw new Error("Stakes: dangerouslySetInnerHTML is disabled")})()', 1]],
+    edits: [
+      [
+        /\((\w+)\.innerHTML=(\w+)\.__html\)/g,
+        '(()=>{throw new Error("Stakes: dangerouslySetInnerHTML is disabled")})()',
+        1,
+      ],
+    ],
   },
   {
     file: /@mozilla[\\/]readability[\\/]Readability\.js$/,
     edits: [
-      [/var pageCacheHtml = page\.innerHTML;/g, 'var pageCache = Array.from(page.childNodes, n => n.cloneNode(true));', 1],
+      [
+        /var pageCacheHtml = page\.innerHTML;/g,
+        'var pageCache = Array.from(page.childNodes, n => n.cloneNode(true));',
+        1,
+      ],
       [/page\.innerHTML = pageCacheHtml;/g, 'page.replaceChildren(...pageCache.map(n => n.cloneNode(true)));', 1],
       [/tmp\.innerHTML = noscript\.innerHTML;/g, '/* Stakes: <noscript> content is not parsed */', 1],
     ],
@@ -67,7 +77,9 @@ const removeHtmlSinks = {
         for (const [pattern, replacement, expected] of edits) {
           const found = code.match(pattern)?.length ?? 0;
           if (found !== expected) {
-            throw new Error(`${path.relative(ROOT, args.path)}: expected ${expected} match of ${pattern}, found ${found}`);
+            throw new Error(
+              `${path.relative(ROOT, args.path)}: expected ${expected} match of ${pattern}, found ${found}`,
+            );
           }
           code = code.replace(pattern, replacement);
         }
@@ -176,7 +188,9 @@ async function main() {
     const zip = zipDir(out);
     const zipName = `stakes-${canonical.version}-${target}.zip`;
     fs.writeFileSync(path.join(DIST, zipName), zip);
-    console.log(`${target}: ${sizes.join(', ')}, dataset ${kb(datasetJson.length)} → dist/${zipName} (${kb(zip.length)})`);
+    console.log(
+      `${target}: ${sizes.join(', ')}, dataset ${kb(datasetJson.length)} → dist/${zipName} (${kb(zip.length)})`,
+    );
   }
   console.log(
     `dataset ${dataset.meta.version}: ${dataset.entities.length} entities, ${dataset.policies.length} policy items, ` +

@@ -56,7 +56,9 @@ describe('room boundaries', () => {
 
   it('the page and the ui never put markup in the DOM from strings', () => {
     for (const file of [...files(path.join(SRC, 'page')), ...files(path.join(SRC, 'ui'))]) {
-      expect(fs.readFileSync(file, 'utf8'), file).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write/);
+      expect(fs.readFileSync(file, 'utf8'), file).not.toMatch(
+        /innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write/,
+      );
     }
   });
 });
@@ -86,6 +88,8 @@ describe('manifests', () => {
   it('asks for no host permissions beyond content scripts and no remote code', () => {
     expect(canonical.permissions).toEqual(['storage', 'sidePanel']);
     expect(canonical.host_permissions).toBeUndefined();
-    expect(canonical.content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'none'; base-uri 'none'");
+    expect(canonical.content_security_policy.extension_pages).toBe(
+      "script-src 'self'; object-src 'none'; base-uri 'none'",
+    );
   });
 });

@@ -46,7 +46,10 @@ export function checkRecords(located: LocatedRecord[]): DataIssue[] {
     const qid = l.record.type === 'entity' ? l.record.ids?.wikidata : undefined;
     if (!qid) continue;
     const same = byWikidata.get(qid);
-    if (same) issues.push(where(l, 'ids.wikidata', `${qid} is also the Wikidata id of ${same.record.id} (${same.file}:${same.line})`));
+    if (same)
+      issues.push(
+        where(l, 'ids.wikidata', `${qid} is also the Wikidata id of ${same.record.id} (${same.file}:${same.line})`),
+      );
     else byWikidata.set(qid, l);
   }
   if (!located.some(l => l.record.type === 'meta')) {

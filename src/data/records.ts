@@ -54,12 +54,19 @@ export function parseRecords(file: string, text: string): { records: LocatedReco
       issues.push({ file, line, message: `not valid JSON (${(error as Error).message})` });
       return;
     }
-    const recordId = typeof json === 'object' && json && 'id' in json && typeof json.id === 'string' ? json.id : undefined;
+    const recordId =
+      typeof json === 'object' && json && 'id' in json && typeof json.id === 'string' ? json.id : undefined;
     const result = v.safeParse(RecordSchema, json);
     if (!result.success) {
       for (const issue of result.issues) {
         const field = v.getDotPath(issue) ?? undefined;
-        issues.push({ file, line, ...(recordId ? { record: recordId } : {}), ...(field ? { field } : {}), message: issue.message });
+        issues.push({
+          file,
+          line,
+          ...(recordId ? { record: recordId } : {}),
+          ...(field ? { field } : {}),
+          message: issue.message,
+        });
       }
       return;
     }

@@ -40,15 +40,7 @@ export const ID = /^[a-z]+:[a-z0-9][a-z0-9.-]*$/;
 const id = v.pipe(v.string(), v.regex(ID, 'must look like "prefix:slug" (lowercase, digits, dots, hyphens)'));
 
 export const ENTITY_KINDS = ['person', 'company', 'organization', 'publicBody', 'fund', 'outlet'] as const;
-export const NAME_KINDS = [
-  'primary',
-  'alias',
-  'former',
-  'abbreviation',
-  'ticker',
-  'translation',
-  'surname',
-] as const;
+export const NAME_KINDS = ['primary', 'alias', 'former', 'abbreviation', 'ticker', 'translation', 'surname'] as const;
 export const CONFIDENCE = ['high', 'medium', 'low'] as const;
 
 export const SourceSchema = v.strictObject({
@@ -194,7 +186,10 @@ export const PolicySchema = v.strictObject({
   title: text(300),
   /** Popular names and abbreviations ("divest-or-ban law", "PAFACA"). */
   names: v.optional(v.array(NameSchema)),
-  jurisdiction: v.pipe(v.string(), v.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$|^EU$|^INT$/, 'must be a country code, EU or INT')),
+  jurisdiction: v.pipe(
+    v.string(),
+    v.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$|^EU$|^INT$/, 'must be a country code, EU or INT'),
+  ),
   /** Public law, bill, docket, Federal Register numbers, etc. */
   identifiers: v.optional(v.record(v.pipe(v.string(), v.regex(/^[a-zA-Z]+$/)), text(80))),
   date: partialDate,
@@ -209,7 +204,17 @@ export const PolicyLinkSchema = v.strictObject({
   ...claimBase,
   policy: id,
   entity: id,
-  role: v.picklist(['target', 'subject', 'party', 'sponsor', 'author', 'enforcer', 'investigator', 'committee', 'signer']),
+  role: v.picklist([
+    'target',
+    'subject',
+    'party',
+    'sponsor',
+    'author',
+    'enforcer',
+    'investigator',
+    'committee',
+    'signer',
+  ]),
   date: v.optional(partialDate),
 });
 

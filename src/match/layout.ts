@@ -9,7 +9,23 @@
 import { ABBREVIATIONS, HARD_BREAK, type Token } from './text.ts';
 
 /** Words that Title Case headlines leave in lower case. */
-const HEADLINE_LOWER = new Set(['with', 'from', 'into', 'onto', 'over', 'upon', 'than', 'that', 'this', 'like', 'near', 'amid', 'past', 'when', 'after']);
+const HEADLINE_LOWER = new Set([
+  'with',
+  'from',
+  'into',
+  'onto',
+  'over',
+  'upon',
+  'than',
+  'that',
+  'this',
+  'like',
+  'near',
+  'amid',
+  'past',
+  'when',
+  'after',
+]);
 
 /** What may separate the words of a headline in capitals: spaces, dashes, commas. */
 const CAPS_JOIN = /^[^\S\n\r\u2028\u2029]*[-\u2010-\u2015,]?[^\S\n\r\u2028\u2029]*$/;
@@ -42,7 +58,7 @@ export class Layout {
     // Three or more words in capitals in a row, on one line: a headline in capitals ("SOCCER -
     // JAPAN GET LUCKY WIN"), not two acronyms side by side ("CBS NFL").
     this.inCapsRun = new Array<boolean>(n).fill(false);
-    for (let start = 0; start < n; ) {
+    for (let start = 0; start < n;) {
       let end = start;
       while (end < n && isCapsWord(tokens[end]!.raw) && (end === start || CAPS_JOIN.test(this.gapBefore[end]!))) end++;
       if (end - start >= 3) this.inCapsRun.fill(true, start, end);
@@ -55,7 +71,7 @@ export class Layout {
     // tables of results have names and at least two numbers, and no lower-case word.
     this.inTitleLine = new Array<boolean>(n).fill(false);
     this.inScoreLine = new Array<boolean>(n).fill(false);
-    for (let start = 0; start < n; ) {
+    for (let start = 0; start < n;) {
       let end = start + 1;
       while (end < n && !LINE_BREAK.test(this.gapBefore[end]!)) end++;
       let capitalised = 0; // words of 4+ letters
@@ -73,7 +89,8 @@ export class Layout {
         else if (raw === raw.toLowerCase() && !HEADLINE_LOWER.has(raw)) lowerCase++;
       }
       const closed = /^[^\S\n\r\u2028\u2029]*["'”’»)\]]*[.!?]/.test(this.gapAfter(end - 1));
-      if (capitalised >= 3 && lowerCase === 0 && sentences === 0 && end - start <= 20 && !closed) this.inTitleLine.fill(true, start, end);
+      if (capitalised >= 3 && lowerCase === 0 && sentences === 0 && end - start <= 20 && !closed)
+        this.inTitleLine.fill(true, start, end);
       if (numbers >= 2 && anyLowerCase === 0 && numbers < end - start) this.inScoreLine.fill(true, start, end);
       start = end;
     }

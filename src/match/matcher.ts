@@ -55,44 +55,299 @@ export const CUE_WINDOW = 60;
 
 /** Legal forms of companies: after a name, evidence that the name is the company. */
 const LEGAL_SUFFIXES = new Set([
-  'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'plc', 'llc', 'llp', 'lp', 'ag', 'sa',
-  'se', 'nv', 'bv', 'gmbh', 'spa', 'ab', 'asa', 'oyj', 'kk', 'pte', 'sas', 'srl',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'ltd',
+  'limited',
+  'plc',
+  'llc',
+  'llp',
+  'lp',
+  'ag',
+  'sa',
+  'se',
+  'nv',
+  'bv',
+  'gmbh',
+  'spa',
+  'ab',
+  'asa',
+  'oyj',
+  'kk',
+  'pte',
+  'sas',
+  'srl',
 ]);
 
 /** Words that continue a company's name without making it another entity ("Ford Motor", "Newmont Mining"). */
 const DESIGNATORS = new Set([
-  ...LEGAL_SUFFIXES, 'group', 'holdings', 'holding', 'motor', 'motors', 'mining', 'industries', 'international',
+  ...LEGAL_SUFFIXES,
+  'group',
+  'holdings',
+  'holding',
+  'motor',
+  'motors',
+  'mining',
+  'industries',
+  'international',
 ]);
 
 /** Stock exchanges written before a ticker: "(NASDAQ: AMZN)". */
 const EXCHANGES = new Set([
-  'nasdaq', 'nyse', 'amex', 'nysearca', 'nysemkt', 'lse', 'tsx', 'tsxv', 'asx', 'hkex', 'sehk', 'euronext', 'xetra', 'otc',
-  'otcmkts', 'tse', 'sgx', 'bse', 'nse', 'six', 'jse', 'krx', 'sse', 'szse',
+  'nasdaq',
+  'nyse',
+  'amex',
+  'nysearca',
+  'nysemkt',
+  'lse',
+  'tsx',
+  'tsxv',
+  'asx',
+  'hkex',
+  'sehk',
+  'euronext',
+  'xetra',
+  'otc',
+  'otcmkts',
+  'tse',
+  'sgx',
+  'bse',
+  'nse',
+  'six',
+  'jse',
+  'krx',
+  'sse',
+  'szse',
 ]);
 
 /** Words before a person's name that are not part of it. */
 const TITLES = new Set([
-  'president', 'mr', 'mrs', 'ms', 'miss', 'dr', 'sen', 'senator', 'rep', 'representative', 'gov', 'governor', 'prime',
-  'minister', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'judge', 'justice', 'general', 'gen',
-  'secretary', 'chairman', 'chairwoman', 'chair', 'chief', 'ceo', 'coach', 'captain', 'capt', 'sir', 'dame', 'lord',
-  'lady', 'saint', 'st', 'rev', 'reverend', 'father', 'sheikh', 'ayatollah', 'premier', 'mayor', 'speaker', 'leader',
-  'commissioner', 'director', 'ambassador', 'agent', 'detective', 'sergeant', 'sgt', 'colonel', 'col', 'lt', 'lieutenant',
-  'admiral', 'marshal', 'emperor', 'empress', 'sultan', 'emir', 'crown', 'duke', 'duchess', 'former', 'late', 'vice',
-  'deputy', 'candidate', 'nominee', 'congressman', 'congresswoman', 'cardinal', 'archbishop', 'bishop', 'rabbi', 'imam',
-  'professor', 'prof', 'officer', 'founder', 'elect', 'dear', 'madam', 'monsieur', 'herr', 'frau', 'senor', 'senora',
+  'president',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'sen',
+  'senator',
+  'rep',
+  'representative',
+  'gov',
+  'governor',
+  'prime',
+  'minister',
+  'chancellor',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+  'judge',
+  'justice',
+  'general',
+  'gen',
+  'secretary',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'chief',
+  'ceo',
+  'coach',
+  'captain',
+  'capt',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'saint',
+  'st',
+  'rev',
+  'reverend',
+  'father',
+  'sheikh',
+  'ayatollah',
+  'premier',
+  'mayor',
+  'speaker',
+  'leader',
+  'commissioner',
+  'director',
+  'ambassador',
+  'agent',
+  'detective',
+  'sergeant',
+  'sgt',
+  'colonel',
+  'col',
+  'lt',
+  'lieutenant',
+  'admiral',
+  'marshal',
+  'emperor',
+  'empress',
+  'sultan',
+  'emir',
+  'crown',
+  'duke',
+  'duchess',
+  'former',
+  'late',
+  'vice',
+  'deputy',
+  'candidate',
+  'nominee',
+  'congressman',
+  'congresswoman',
+  'cardinal',
+  'archbishop',
+  'bishop',
+  'rabbi',
+  'imam',
+  'professor',
+  'prof',
+  'officer',
+  'founder',
+  'elect',
+  'dear',
+  'madam',
+  'monsieur',
+  'herr',
+  'frau',
+  'senor',
+  'senora',
 ]);
 
 /** Capitalised only because they start a sentence: not a first name before a surname. */
 const SENTENCE_STARTERS = new Set([
-  'the', 'a', 'an', 'but', 'and', 'or', 'so', 'when', 'while', 'if', 'as', 'at', 'in', 'on', 'for', 'with', 'after',
-  'before', 'since', 'then', 'now', 'also', 'meanwhile', 'however', 'yesterday', 'today', 'earlier', 'later', 'under',
-  'over', 'both', 'only', 'even', 'still', 'why', 'how', 'what', 'where', 'who', 'this', 'that', 'these', 'those', 'there',
-  'here', 'it', 'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their', 'our', 'my', 'by', 'from', 'to', 'of', 'about',
-  'against', 'during', 'without', 'like', 'unlike', 'once', 'because', 'although', 'though', 'until', 'unless',
-  'whether', 'despite', 'according', 'said', 'says', 'ask', 'asked', 'did', 'does', 'do', 'will', 'would', 'could',
-  'should', 'can', 'may', 'might', 'must', 'let', 'sources', 'officials', 'analysts', 'some', 'many', 'most', 'several',
-  'all', 'any', 'each', 'every', 'no', 'not', 'few', 'more', 'other', 'another', 'such', 'one', 'two', 'three', 'four',
-  'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'new', 'top', 'rival',
+  'the',
+  'a',
+  'an',
+  'but',
+  'and',
+  'or',
+  'so',
+  'when',
+  'while',
+  'if',
+  'as',
+  'at',
+  'in',
+  'on',
+  'for',
+  'with',
+  'after',
+  'before',
+  'since',
+  'then',
+  'now',
+  'also',
+  'meanwhile',
+  'however',
+  'yesterday',
+  'today',
+  'earlier',
+  'later',
+  'under',
+  'over',
+  'both',
+  'only',
+  'even',
+  'still',
+  'why',
+  'how',
+  'what',
+  'where',
+  'who',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'here',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'his',
+  'her',
+  'their',
+  'our',
+  'my',
+  'by',
+  'from',
+  'to',
+  'of',
+  'about',
+  'against',
+  'during',
+  'without',
+  'like',
+  'unlike',
+  'once',
+  'because',
+  'although',
+  'though',
+  'until',
+  'unless',
+  'whether',
+  'despite',
+  'according',
+  'said',
+  'says',
+  'ask',
+  'asked',
+  'did',
+  'does',
+  'do',
+  'will',
+  'would',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'must',
+  'let',
+  'sources',
+  'officials',
+  'analysts',
+  'some',
+  'many',
+  'most',
+  'several',
+  'all',
+  'any',
+  'each',
+  'every',
+  'no',
+  'not',
+  'few',
+  'more',
+  'other',
+  'another',
+  'such',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'new',
+  'top',
+  'rival',
 ]);
 
 /**
@@ -101,10 +356,39 @@ const SENTENCE_STARTERS = new Set([
  * "Apple shares").
  */
 const ROLES = new Set([
-  'chairman', 'chairwoman', 'chair', 'chief', 'ceo', 'cfo', 'coo', 'cto', 'cio', 'president', 'director', 'governor',
-  'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'commissioner', 'founder', 'leader', 'boss', 'executive',
-  'executives', 'official', 'officials', 'analyst', 'analysts', 'lawyer', 'lawyers', 'attorney', 'shareholders',
-  'shares', 'stock', 'employees',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'chief',
+  'ceo',
+  'cfo',
+  'coo',
+  'cto',
+  'cio',
+  'president',
+  'director',
+  'governor',
+  'secretary',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'commissioner',
+  'founder',
+  'leader',
+  'boss',
+  'executive',
+  'executives',
+  'official',
+  'officials',
+  'analyst',
+  'analysts',
+  'lawyer',
+  'lawyers',
+  'attorney',
+  'shareholders',
+  'shares',
+  'stock',
+  'employees',
 ]);
 
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -114,8 +398,24 @@ const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'across', 'outside', '
 
 /** Days and months follow a name without extending it: "CNN Saturday", "Obama Tuesday". */
 const CALENDAR = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
-  'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ]);
 
 /** Regnal and generational numbers: "Elizabeth I" is not "Elizabeth". */
@@ -124,14 +424,16 @@ const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|X)$/;
 export function findMentions(index: NameIndex, text: string): Mention[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
-  const gaps = tokens.map((t, i) => (i === 0 ? HARD_BREAK : canonicalGap(text.slice(tokens[i - 1]!.end, t.start), tokens[i - 1]!.norm)));
+  const gaps = tokens.map((t, i) =>
+    i === 0 ? HARD_BREAK : canonicalGap(text.slice(tokens[i - 1]!.end, t.start), tokens[i - 1]!.norm),
+  );
   const candidates: Candidate[][] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) candidates[i] = candidatesAt(index, tokens, gaps, i);
   const page = new Page(index, tokens, new Layout(text, tokens, gaps), candidates);
 
   const mentions: Mention[] = [];
   const namedPeople = new Set<number>(); // people whose full name has appeared so far
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let accepted: { c: Candidate; entry: NameEntry; why?: string } | undefined;
     for (const c of candidates[i]!) {
       const choice = choose(c.entries, entry => page.eligibility(c, entry, namedPeople), page.present);
@@ -174,14 +476,25 @@ function candidatesAt(index: NameIndex, tokens: Token[], gaps: string[], i: numb
     for (const s of states) {
       if (s.node.entries) {
         const entries = s.node.entries.filter(e => fits(e, index, tokens, gaps, i, s.skipped));
-        if (entries.length) found.push(s.skipped < 0 ? { first: i, last: s.last, entries } : { first: i, last: s.last, entries, skipped: s.skipped });
+        if (entries.length)
+          found.push(
+            s.skipped < 0
+              ? { first: i, last: s.last, entries }
+              : { first: i, last: s.last, entries, skipped: s.skipped },
+          );
       }
       const j = s.last + 1;
       if (!s.node.next || j >= tokens.length || gaps[j] === HARD_BREAK) continue;
       const child = s.node.next.get(tokens[j]!.norm);
       if (child) next.push({ node: child, last: j, skipped: s.skipped });
       // A middle initial the dataset's name does not have: "Jeff P. Bezos" for "Jeff Bezos".
-      if (s.skipped < 0 && j + 1 < tokens.length && /^\p{Lu}$/u.test(tokens[j]!.raw) && gaps[j] === ' ' && gaps[j + 1] === ' ') {
+      if (
+        s.skipped < 0 &&
+        j + 1 < tokens.length &&
+        /^\p{Lu}$/u.test(tokens[j]!.raw) &&
+        gaps[j] === ' ' &&
+        gaps[j + 1] === ' '
+      ) {
         const after = s.node.next.get(tokens[j + 1]!.norm);
         if (after) next.push({ node: after, last: j + 1, skipped: j });
       }
@@ -193,10 +506,22 @@ function candidatesAt(index: NameIndex, tokens: Token[], gaps: string[], i: numb
 }
 
 /** The name's gaps and case rule hold for the tokens starting at i (less a skipped middle initial). */
-function fits(entry: NameEntry, index: NameIndex, tokens: Token[], gaps: string[], i: number, skipped: number): boolean {
+function fits(
+  entry: NameEntry,
+  index: NameIndex,
+  tokens: Token[],
+  gaps: string[],
+  i: number,
+  skipped: number,
+): boolean {
   // Only a plain "First Last" person name takes a middle initial it does not have: "George H. W. Bush"
   // is not "George W. Bush".
-  if (skipped >= 0 && (index.entities[entry.entity]!.kind !== 'person' || entry.rawTokens.length !== 2 || entry.rawTokens.some(t => t.length === 1))) {
+  if (
+    skipped >= 0 &&
+    (index.entities[entry.entity]!.kind !== 'person' ||
+      entry.rawTokens.length !== 2 ||
+      entry.rawTokens.some(t => t.length === 1))
+  ) {
     return false;
   }
   const at = (k: number) => (skipped >= 0 && i + k >= skipped ? i + k + 1 : i + k);
@@ -260,7 +585,7 @@ class Page {
   ) {
     // Left to right, the longest well-shaped unconditional (or suffixed, or listed) name at each place.
     const coveredByPerson = new Uint8Array(tokens.length);
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       let taken: Candidate | undefined;
       for (const c of candidates[i]!) {
         const named = c.entries.filter(e => !this.partOf(c, e) && this.namesOutright(c, e));
@@ -291,7 +616,8 @@ class Page {
   /** A name that establishes its entity on the page without any other evidence. */
   private namesOutright(c: Candidate, entry: NameEntry): boolean {
     if (entry.policy === 'always') return !this.shoutedWord(c, entry);
-    if (entry.policy === 'context') return this.legalSuffix(c, entry) !== undefined || this.listing(c, entry) !== undefined;
+    if (entry.policy === 'context')
+      return this.legalSuffix(c, entry) !== undefined || this.listing(c, entry) !== undefined;
     return false;
   }
 
@@ -308,7 +634,13 @@ class Page {
       if (!isUpper(t.raw[0]!) || !surnames.has(t.norm) || coveredByPerson[j] || !layout.plainSpaceBefore(j)) continue;
       // A first name: capitalised, not a title, not a function word capitalised in a title ("Dinner With Saddam").
       const prev = tokens[j - 1]!;
-      if (!isTitleWord(prev.raw) || TITLES.has(prev.norm) || SENTENCE_STARTERS.has(prev.norm) || CALENDAR.has(prev.norm)) continue;
+      if (
+        !isTitleWord(prev.raw) ||
+        TITLES.has(prev.norm) ||
+        SENTENCE_STARTERS.has(prev.norm) ||
+        CALENDAR.has(prev.norm)
+      )
+        continue;
       if (layout.inTitleLine[j - 1]) continue;
       this.sharedSurnames.add(t.norm);
     }
@@ -346,10 +678,21 @@ class Page {
         const surname = this.index.surnames.get(entry.entity)!;
         if (this.sharedSurnames.has(surname)) return false;
         for (const other of this.present) {
-          if (other !== entry.entity && this.index.entities[other]!.kind === 'person' && this.index.surnames.get(other) === surname) return false;
+          if (
+            other !== entry.entity &&
+            this.index.entities[other]!.kind === 'person' &&
+            this.index.surnames.get(other) === surname
+          )
+            return false;
         }
-        if (blind && entry.rawTokens.length === 1 && this.layout.usesInLowerCase(this.tokens[c.first]!.norm)) return false;
-        if (c.first > 0 && PLACE_PREPOSITIONS.has(this.tokens[c.first - 1]!.norm) && this.layout.plainSpaceBefore(c.first)) return false;
+        if (blind && entry.rawTokens.length === 1 && this.layout.usesInLowerCase(this.tokens[c.first]!.norm))
+          return false;
+        if (
+          c.first > 0 &&
+          PLACE_PREPOSITIONS.has(this.tokens[c.first - 1]!.norm) &&
+          this.layout.plainSpaceBefore(c.first)
+        )
+          return false;
         return { why: 'full name earlier on the page' };
       }
     }
@@ -368,7 +711,12 @@ class Page {
       for (const other of list) {
         for (const e of other.entries) {
           // Not case-blind, so eligibility() cannot come back here.
-          if (e.entity === entity && e.policy === 'context' && !this.caseBlind(other, e) && this.eligibility(other, e, new Set())) {
+          if (
+            e.entity === entity &&
+            e.policy === 'context' &&
+            !this.caseBlind(other, e) &&
+            this.eligibility(other, e, new Set())
+          ) {
             known = true;
             break outer;
           }
@@ -390,7 +738,8 @@ class Page {
     if (kind === 'company' && layout.inScoreLine[c.first]) return 'a team in a table of results';
     // Fused by a hyphen to a lower-case word: "meta-analysis", "pre-Castro", "UN-backed".
     if (before >= 0 && layout.hyphenBefore(c.first) && /^\p{Ll}/u.test(tokens[before]!.raw)) return 'compound word';
-    if (after < tokens.length && layout.hyphenBefore(after) && /^\p{Ll}/u.test(tokens[after]!.raw)) return 'compound word';
+    if (after < tokens.length && layout.hyphenBefore(after) && /^\p{Ll}/u.test(tokens[after]!.raw))
+      return 'compound word';
     // Followed by a capitalised word: a longer name ("UEFA Cup", "Trump Tower", "U.N. Council",
     // "Apple TV", "Elizabeth I"); not a role ("Federal Reserve Chairman", "Apple CEO"), a day or
     // a month ("CNN Saturday").
@@ -410,7 +759,13 @@ class Page {
     // Preceded by a capitalised word that is not a title: "Indonesian Democratic Party", "Jeb Bush".
     // A person's full name keeps its titles and epithets ("German Chancellor Angela Merkel").
     const fullName = person && entry.policy !== 'surname' && entry.rawTokens.length > 1;
-    if (!fullName && before >= 0 && layout.plainSpaceBefore(c.first) && !layout.inTitleLine[before] && !layout.inCapsRun[before]) {
+    if (
+      !fullName &&
+      before >= 0 &&
+      layout.plainSpaceBefore(c.first) &&
+      !layout.inTitleLine[before] &&
+      !layout.inCapsRun[before]
+    ) {
       const prev = tokens[before]!;
       const capital = isTitleWord(prev.raw) || (!person && isCapsWord(prev.raw));
       // An article is no part of the name ("The Associated Press"); any other function word
@@ -438,7 +793,10 @@ class Page {
     if (last + 1 >= tokens.length) return false;
     if (layout.plainSpaceBefore(last + 1)) return true;
     const t = tokens[last]!;
-    return /^\.[^\S\n\r\u2028\u2029]+$/.test(layout.gapBefore[last + 1]!) && (t.norm.length === 1 || ABBREVIATIONS.has(t.norm));
+    return (
+      /^\.[^\S\n\r\u2028\u2029]+$/.test(layout.gapBefore[last + 1]!) &&
+      (t.norm.length === 1 || ABBREVIATIONS.has(t.norm))
+    );
   }
 
   /**
@@ -453,7 +811,11 @@ class Page {
       const want = entry.rawTokens[k++]!;
       if (!/\p{Lu}/u.test(want)) continue;
       capitals++;
-      if (isCapsWord(want) ? !layout.inCapsRun[i] : !isCapsWord(tokens[i]!.raw) && !layout.sentenceStart[i] && !layout.inTitleLine[i]) {
+      if (
+        isCapsWord(want)
+          ? !layout.inCapsRun[i]
+          : !isCapsWord(tokens[i]!.raw) && !layout.sentenceStart[i] && !layout.inTitleLine[i]
+      ) {
         return false;
       }
     }
@@ -465,7 +827,8 @@ class Page {
     if (this.index.entities[entry.entity]!.kind === 'person') return undefined;
     const { tokens, layout } = this;
     const j = c.last + 1;
-    if (j >= tokens.length || !/^[^\S\n\r\u2028\u2029]*[,&]?[^\S\n\r\u2028\u2029]*$/.test(layout.gapBefore[j]!)) return undefined;
+    if (j >= tokens.length || !/^[^\S\n\r\u2028\u2029]*[,&]?[^\S\n\r\u2028\u2029]*$/.test(layout.gapBefore[j]!))
+      return undefined;
     let norm = tokens[j]!.norm;
     let raw = tokens[j]!.raw;
     if (norm.length === 1 && j + 1 < tokens.length && layout.gapBefore[j + 1] === '.') {
@@ -511,11 +874,13 @@ class Page {
     for (const id of entry.cues ?? []) {
       const cue = this.index.cues[id]!;
       if (near) {
-        if (this.phrase(cue.tokens, near.first - CUE_WINDOW, near.last + CUE_WINDOW) !== undefined) return `“${cue.text}” nearby`;
+        if (this.phrase(cue.tokens, near.first - CUE_WINDOW, near.last + CUE_WINDOW) !== undefined)
+          return `“${cue.text}” nearby`;
         continue;
       }
       let onPage = this.cueOnPage.get(id);
-      if (onPage === undefined) this.cueOnPage.set(id, (onPage = this.phrase(cue.tokens, 0, this.tokens.length) !== undefined));
+      if (onPage === undefined)
+        this.cueOnPage.set(id, (onPage = this.phrase(cue.tokens, 0, this.tokens.length) !== undefined));
       if (onPage) return `“${cue.text}” on the page`;
     }
     return undefined;

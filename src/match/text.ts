@@ -54,8 +54,29 @@ export const HARD_BREAK = '\u0000';
 
 /** Words after which a period marks an abbreviation, not the end of a sentence. */
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd', 'no', 'gen', 'sen', 'rep', 'gov', 'prof',
-  'lt', 'col', 'sgt', 'capt', 'rev', 'vs',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'jr',
+  'sr',
+  'inc',
+  'co',
+  'corp',
+  'ltd',
+  'no',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'prof',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'rev',
+  'vs',
 ]);
 
 /**

@@ -139,7 +139,11 @@ export class Highlighter {
       const next = e.inserted[0];
       if (this.editOf.get(e.node) !== e) continue; // an older edit of a node we split twice
       // Rewritten, moved away from our pieces, or gone from the page with its parent (forget it).
-      if (e.node.data !== e.left || (next !== undefined && next.parentNode !== e.node.parentNode) || !e.node.isConnected) {
+      if (
+        e.node.data !== e.left ||
+        (next !== undefined && next.parentNode !== e.node.parentNode) ||
+        !e.node.isConnected
+      ) {
         out.push(e.node);
       }
     }

@@ -54,7 +54,8 @@ export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop
   /** (Re)draws the marks for the current settings; the page is restored first. */
   const paint = async () => {
     const mine = ++generation;
-    if (reader.active && !found && map.text.trim() !== '') found = (await ask({ type: 'match', text: map.text })).mentions;
+    if (reader.active && !found && map.text.trim() !== '')
+      found = (await ask({ type: 'match', text: map.text })).mentions;
     if (mine !== generation || controller.signal.aborted) return;
     cards.close(false);
     highlighter.clear();

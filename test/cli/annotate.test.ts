@@ -14,7 +14,15 @@ async function jsonl(lines: string[]) {
   const chunks: string[] = [];
   out.on('data', c => chunks.push(String(c)));
   const code = await annotateJsonl(new Engine(DATASET), Readable.from(lines.map(l => l + '\n')), out, err);
-  return { code, lines: chunks.join('').trim().split('\n').map(l => JSON.parse(l)), stderr: String(err.read() ?? '') };
+  return {
+    code,
+    lines: chunks
+      .join('')
+      .trim()
+      .split('\n')
+      .map(l => JSON.parse(l)),
+    stderr: String(err.read() ?? ''),
+  };
 }
 
 describe('stakes annotate --jsonl', () => {
@@ -49,7 +57,10 @@ describe('the stakes command', () => {
 
   it('lists entities as JSON lines from the bundled dataset', () => {
     const out = execFileSync(process.execPath, [bin, 'entities', '--jsonl'], { encoding: 'utf8' });
-    const entities = out.trim().split('\n').map(l => JSON.parse(l));
+    const entities = out
+      .trim()
+      .split('\n')
+      .map(l => JSON.parse(l));
     const amazon = entities.find(e => e.id === 'company:amazon');
     expect(amazon).toMatchObject({ name: 'Amazon', kind: 'company', wikidata: 'Q3884' });
     expect(amazon.aliases).toContain('Amazon.com');

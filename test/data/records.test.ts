@@ -29,8 +29,12 @@ describe('parseRecords', () => {
     const claim = (sources: string, start = '') =>
       `{"type":"ownership","id":"own:x","sources":${sources},"owner":"company:a","asset":"company:b"${start}}`;
     expect(issuesOf([claim('[]')]).join('\n')).toMatch(/field sources: needs at least one source/);
-    expect(issuesOf([claim('[{"url":"http://example.org","asOf":"2024"}]')]).join('\n')).toMatch(/must be an https URL/);
-    expect(issuesOf([claim('[{"url":"https://example.org","asOf":"2024-02-30"}]')]).join('\n')).toMatch(/real calendar date/);
+    expect(issuesOf([claim('[{"url":"http://example.org","asOf":"2024"}]')]).join('\n')).toMatch(
+      /must be an https URL/,
+    );
+    expect(issuesOf([claim('[{"url":"https://example.org","asOf":"2024-02-30"}]')]).join('\n')).toMatch(
+      /real calendar date/,
+    );
   });
 
   it('rejects unknown fields', () => {
@@ -47,8 +51,16 @@ describe('checkRecords', () => {
   });
 
   it('finds two entities with the same Wikidata id', () => {
-    const out = issuesOf([meta, entity('company:a', ',"ids":{"wikidata":"Q312"}'), entity('company:b', ',"ids":{"wikidata":"Q312"}')]);
-    expect(out).toEqual([expect.stringMatching(/test\.jsonl:3 record company:b field ids\.wikidata: Q312 is also the Wikidata id of company:a \(test\.jsonl:2\)/)]);
+    const out = issuesOf([
+      meta,
+      entity('company:a', ',"ids":{"wikidata":"Q312"}'),
+      entity('company:b', ',"ids":{"wikidata":"Q312"}'),
+    ]);
+    expect(out).toEqual([
+      expect.stringMatching(
+        /test\.jsonl:3 record company:b field ids\.wikidata: Q312 is also the Wikidata id of company:a \(test\.jsonl:2\)/,
+      ),
+    ]);
   });
 
   it('finds stakes in one asset at one date adding up to more than 100%', () => {
@@ -63,7 +75,9 @@ describe('checkRecords', () => {
 
   it('finds a claim that ends before it starts', () => {
     const own = `{"type":"ownership","id":"own:x","sources":${source},"owner":"company:a","asset":"company:b","start":"2024-05","end":"2024-04"}`;
-    expect(issuesOf([meta, entity('company:a'), entity('company:b'), own]).join('\n')).toMatch(/field end: ends \(2024-04\) before it starts/);
+    expect(issuesOf([meta, entity('company:a'), entity('company:b'), own]).join('\n')).toMatch(
+      /field end: ends \(2024-04\) before it starts/,
+    );
   });
 });
 

@@ -11,7 +11,7 @@ const ids = (text: string) => findMentions(index, text).map(m => m.entityId);
 
 describe('findMentions on what the seed story throws at it', () => {
   it('matches possessives with curly and straight apostrophes, without the ’s', () => {
-    expect(found('TikTok’s users and ByteDance\'s owners')).toEqual([
+    expect(found("TikTok’s users and ByteDance's owners")).toEqual([
       ['TikTok', 'company:tiktok'],
       ['ByteDance', 'company:bytedance'],
     ]);
@@ -53,7 +53,9 @@ describe('findMentions on what the seed story throws at it', () => {
   });
 
   it('lets the longest, most specific name win', () => {
-    expect(found('The House Select Committee on the Chinese Communist Party met in the House of Representatives.')).toEqual([
+    expect(
+      found('The House Select Committee on the Chinese Communist Party met in the House of Representatives.'),
+    ).toEqual([
       ['House Select Committee on the Chinese Communist Party', 'body:china-committee'],
       ['House of Representatives', 'body:house'],
     ]);

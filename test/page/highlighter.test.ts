@@ -44,10 +44,22 @@ describe('Highlighter', () => {
     const h = annotate(article);
     const marks = [...article.querySelectorAll(MARK_TAG)];
     expect(marks.map(m => m.textContent)).toEqual([
-      'Amazon', 'TikTok', 'Jeff', 'Yass', 'ByteDance', 'TikTok', 'TikTok', 'Amazon', 'TikTok', 'Donald Trump', 'Trump',
+      'Amazon',
+      'TikTok',
+      'Jeff',
+      'Yass',
+      'ByteDance',
+      'TikTok',
+      'TikTok',
+      'Amazon',
+      'TikTok',
+      'Donald Trump',
+      'Trump',
     ]);
     expect(marks[2]!.getAttribute(ENTITY_ATTR)).toBe('person:jeff-yass');
-    expect(article.textContent).toBe(new DOMParser().parseFromString(`<div>${before}</div>`, 'text/html').body.textContent);
+    expect(article.textContent).toBe(
+      new DOMParser().parseFromString(`<div>${before}</div>`, 'text/html').body.textContent,
+    );
     h.clear();
     expect(article.innerHTML).toBe(before);
     expect(textNodes(article)).toEqual(nodesBefore); // the page's own nodes, not copies
@@ -75,7 +87,10 @@ describe('findArticleText on the demo page', () => {
     for (const node of nodes) {
       const el = node.parentElement!;
       expect(el.closest('article'), node.data).not.toBeNull();
-      expect(el.closest('nav, header > nav, footer, aside, form, pre, code, textarea, [contenteditable]'), node.data).toBeNull();
+      expect(
+        el.closest('nav, header > nav, footer, aside, form, pre, code, textarea, [contenteditable]'),
+        node.data,
+      ).toBeNull();
     }
     const text = buildTextMap(nodes).text;
     expect(text).toContain('Susquehanna International Group');

@@ -24,7 +24,11 @@ describe('placeCard', () => {
   it('stays inside the viewport horizontally', () => {
     const p = placeCard({ ...base, anchor: { top: 100, bottom: 120, left: 1150, right: 1190 } });
     expect(p.left).toBe(1200 - 380 - MARGIN);
-    const narrow = placeCard({ ...base, viewport: { width: 320, height: 600 }, anchor: { top: 10, bottom: 30, left: 5, right: 40 } });
+    const narrow = placeCard({
+      ...base,
+      viewport: { width: 320, height: 600 },
+      anchor: { top: 10, bottom: 30, left: 5, right: 40 },
+    });
     expect(narrow.left).toBe(MARGIN);
   });
 
@@ -35,7 +39,12 @@ describe('placeCard', () => {
     expect(p.flipped).toBe(true);
     expect(p.top).toBeGreaterThanOrEqual(MARGIN);
     expect(p.top + Math.min(520, p.maxHeight)).toBeLessThanOrEqual(anchor.top);
-    const below = placeCard({ card: { width: 380, height: 520 }, viewport, scroll: { x: 0, y: 0 }, anchor: { ...anchor, top: 300, bottom: 320 } });
+    const below = placeCard({
+      card: { width: 380, height: 520 },
+      viewport,
+      scroll: { x: 0, y: 0 },
+      anchor: { ...anchor, top: 300, bottom: 320 },
+    });
     expect(below.flipped).toBe(false);
     expect(below.top + Math.min(520, below.maxHeight)).toBeLessThanOrEqual(viewport.height - MARGIN);
   });
