@@ -5,7 +5,7 @@
  * each step with performance.now(); the matching step runs in the benchmark
  * process with the background's Engine (the same code the background runs).
  */
-import { findArticleText } from '../page/article.ts';
+import { EXCLUDED, findArticleText } from '../page/article.ts';
 import { Highlighter } from '../page/highlighter.ts';
 import { buildTextMap, type TextMap } from '../page/text-map.ts';
 import type { FoundMention } from '../shared/messages.ts';
@@ -44,33 +44,8 @@ try {
   // Firefox has no longtask entries.
 }
 
-/** Tags whose subtree a cheap article reader skips (as article.ts's EXCLUDED). */
-const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'BUTTON',
-  'FORM',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'VAR',
-  'SVG',
-  'MATH',
-  'IFRAME',
-  'OBJECT',
-  'NAV',
-  'ASIDE',
-  'FOOTER',
-  'HEADER',
-  'FIGCAPTION',
-]);
+/** Tags whose subtree a cheap article reader skips: the page's own exclusions, plus page chrome. */
+const SKIP = new Set([...EXCLUDED, 'HEADER', 'FIGCAPTION']);
 
 /**
  * An experiment, not Stakes' behaviour: a cheap article root (the page's single <article>, else

@@ -40,7 +40,7 @@ export function deeperThan(doc: Document, max: number): boolean {
 }
 
 /** Elements whose text is never annotated, even inside the article. */
-const EXCLUDED = new Set([
+export const EXCLUDED = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
