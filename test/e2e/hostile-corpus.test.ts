@@ -9,25 +9,15 @@
  * pages live outside the repository (../shared/corpora/readability-pages); without them this file is
  * skipped with a message.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { launchChromium, type Launched } from '../../src/dev/browsers.ts';
 import { serve, type Served } from '../../src/dev/serve.ts';
 import { EXT_DIRS } from './helpers.ts';
 import { toggleStakes } from './hostile-helpers.ts';
+import { CORPUS, pages, present } from '../readability-pages.ts';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpora/readability-pages');
-const present = fs.existsSync(CORPUS);
 if (!present) console.warn(`hostile-corpus: skipped, ${CORPUS} not found (Readability's test pages)`);
-const pages = present
-  ? fs
-      .readdirSync(CORPUS, { withFileTypes: true })
-      .filter(e => e.isDirectory() && fs.existsSync(path.join(CORPUS, e.name, 'source.html')))
-      .map(e => e.name)
-      .sort()
-  : [];
 
 const EXCLUDED =
   'script, style, noscript, template, textarea, input, select, option, button, form, code, pre, kbd, samp, var, svg, math, iframe, object, nav, aside, footer, stakes-card, [contenteditable=""], [contenteditable="true"]';

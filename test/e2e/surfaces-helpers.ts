@@ -15,17 +15,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 /** Opens an extension page (popup.html?tab=3…) in a new tab; Firefox's goto never settles for moz-extension:. */
 export async function openExtensionPage(launched: Launched, browser: Browser, file: string): Promise<Page> {
   const page = await browser.newPage();
-  const url = `${launched.extensionOrigin}${file}`;
-  if (launched.name === 'firefox') {
-    page.goto(url).catch(() => undefined);
-    await page.waitForFunction(
-      (href: string) => location.href === href && document.readyState === 'complete',
-      { timeout: 15_000 },
-      url,
-    );
-  } else {
-    await page.goto(url, { waitUntil: 'load' });
-  }
+  await gotoExtensionPage(launched, page, file);
   return page;
 }
 

@@ -23,19 +23,9 @@ import { findArticleText, isAnnotatable } from '../../src/page/article.ts';
 import { Highlighter, MARK_TAG } from '../../src/page/highlighter.ts';
 import { buildTextMap, type TextMap } from '../../src/page/text-map.ts';
 import type { FoundMention } from '../../src/shared/messages.ts';
+import { CORPUS, pages, present } from '../readability-pages.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-export const CORPUS = path.resolve(ROOT, '../shared/corpora/readability-pages');
-const present = fs.existsSync(CORPUS);
 if (!present) console.warn(`corpus-roundtrip: skipped, ${CORPUS} not found (Readability's test pages)`);
-
-const pages = present
-  ? fs
-      .readdirSync(CORPUS, { withFileTypes: true })
-      .filter(e => e.isDirectory() && fs.existsSync(path.join(CORPUS, e.name, 'source.html')))
-      .map(e => e.name)
-      .sort()
-  : [];
 
 /** Where no mark may ever be, whatever the article. */
 const EXCLUDED =
