@@ -103,10 +103,16 @@ export class Reader {
 
 /** Listens for the extension's own messages to this tab (from the overview and keyboard commands). */
 export function onTabMessage(callback: (message: unknown) => void): () => void {
+  let stopped = false;
   const listener = (message: unknown, sender: { id?: string }) => {
-    if (sender.id === browser.runtime.id) callback(message);
+    if (!stopped && sender.id === browser.runtime.id) callback(message);
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  return () => {
+    stopped = true;
+    // Not at once: removing a listener while Firefox dispatches a message (the toggle that turns
+    // Stakes off) breaks the reply of the listener that is answering it.
+    setTimeout(() => browser.runtime.onMessage.removeListener(listener), 0);
+  };
 }

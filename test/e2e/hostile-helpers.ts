@@ -4,35 +4,48 @@
  */
 import type { Page } from 'puppeteer-core';
 import type { Launched } from '../../src/dev/browsers.ts';
+import { openExtensionPage } from './surfaces-helpers.ts';
 
 /**
  * Sends `{ type: 'toggle', on }` to the content script of every tab (see src/page/session.ts) from the
- * extension's service worker, and returns the replies (`{ on }` per tab with Stakes). Chromium only:
- * Firefox's event page is not reachable from puppeteer.
+ * extension itself, and returns the replies (`{ on }` per tab with Stakes). Chromium: from the
+ * service worker. Firefox (whose event page puppeteer cannot reach): from an extension page opened
+ * in a tab for the purpose and closed again.
  */
 export async function toggleStakes(launched: Launched, on: boolean): Promise<{ on: boolean }[]> {
-  if (launched.name !== 'chromium') throw new Error('toggleStakes: Chromium only');
+  if (launched.name === 'firefox') {
+    const page = await openExtensionPage(launched, launched.browser, 'options.html');
+    try {
+      return await page.evaluate(sendToggle, on);
+    } finally {
+      await page.close();
+    }
+  }
   const target = await launched.browser.waitForTarget(
     t => t.type() === 'service_worker' && t.url().startsWith(launched.extensionOrigin),
     { timeout: 10_000 },
   );
   const worker = await target.worker();
   if (!worker) throw new Error('no extension service worker');
-  return worker.evaluate(async (on: boolean) => {
-    const c = (globalThis as unknown as { chrome: ChromeLike }).chrome;
-    const tabs = await c.tabs.query({});
-    const replies: { on: boolean }[] = [];
-    for (const tab of tabs) {
-      if (tab.id === undefined) continue;
-      try {
-        const reply = (await c.tabs.sendMessage(tab.id, { type: 'toggle', on })) as { on: boolean } | undefined;
-        if (reply) replies.push(reply);
-      } catch {
-        // a tab without our content script (about:blank)
-      }
+  return worker.evaluate(sendToggle, on);
+}
+
+/** Runs in the extension (worker or page): the toggle message to every tab, and the replies. */
+async function sendToggle(on: boolean): Promise<{ on: boolean }[]> {
+  const g = globalThis as unknown as { chrome?: ChromeLike; browser?: ChromeLike };
+  const api = (g.browser ?? g.chrome)!;
+  const tabs = await api.tabs.query({});
+  const replies: { on: boolean }[] = [];
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    try {
+      const reply = (await api.tabs.sendMessage(tab.id, { type: 'toggle', on })) as { on: boolean } | undefined;
+      if (reply) replies.push(reply);
+    } catch {
+      // a tab without our content script (about:blank, the extension page itself)
     }
-    return replies;
-  }, on);
+  }
+  return replies;
 }
 
 interface ChromeLike {
