@@ -183,86 +183,74 @@ describe.each(BROWSERS)('hostile pages in %s', name => {
     expect(errors).toEqual([]);
   });
 
-  it(
-    'a 5 MB article: marks capped, the page responsive once Stakes is done, off restores it',
-    async () => {
-      const started = Date.now();
-      const count = await open('big.html', MAX_MARKS);
-      const took = Date.now() - started;
-      const size = await page.evaluate(() => document.body.textContent!.length);
-      expect(size).toBeGreaterThan(5 * 1024 * 1024);
-      expect(count, 'marks on a 5 MB page').toBeGreaterThan(100);
-      expect(count).toBeLessThanOrEqual(MAX_MARKS + 50);
-      const lags: number[] = [];
-      for (let i = 0; i < 5; i++) lags.push(await timerLag(page));
-      console.log(`hostile: 5 MB article, timer lag after annotating ${Math.round(Math.max(...lags))} ms`);
-      await roundTrip();
-      console.log(`hostile: 5 MB article annotated in ${took} ms with ${count} marks`);
-      expect(errors).toEqual([]);
-    },
-    120_000,
-  );
+  it('a 5 MB article: marks capped, the page responsive once Stakes is done, off restores it', async () => {
+    const started = Date.now();
+    const count = await open('big.html', MAX_MARKS);
+    const took = Date.now() - started;
+    const size = await page.evaluate(() => document.body.textContent!.length);
+    expect(size).toBeGreaterThan(5 * 1024 * 1024);
+    expect(count, 'marks on a 5 MB page').toBeGreaterThan(100);
+    expect(count).toBeLessThanOrEqual(MAX_MARKS + 50);
+    const lags: number[] = [];
+    for (let i = 0; i < 5; i++) lags.push(await timerLag(page));
+    console.log(`hostile: 5 MB article, timer lag after annotating ${Math.round(Math.max(...lags))} ms`);
+    await roundTrip();
+    console.log(`hostile: 5 MB article annotated in ${took} ms with ${count} marks`);
+    expect(errors).toEqual([]);
+  }, 120_000);
 
-  it(
-    'a DOM 5,000 levels deep: no crash, the page responsive, off restores it',
-    async () => {
-      await open('deep.html', 1);
-      const depth = await page.evaluate(() => {
-        let d = 0;
-        for (let el: Element | null = document.getElementById('bottom'); el; el = el.parentElement) d++;
-        return d;
+  it('a DOM 5,000 levels deep: no crash, the page responsive, off restores it', async () => {
+    await open('deep.html', 1);
+    const depth = await page.evaluate(() => {
+      let d = 0;
+      for (let el: Element | null = document.getElementById('bottom'); el; el = el.parentElement) d++;
+      return d;
+    });
+    expect(depth).toBeGreaterThan(5_000);
+    expect(await markCount(page)).toBeGreaterThan(0);
+    await timerLag(page); // the page's own timers still fire (a frozen page times the test out)
+    await roundTrip();
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('a Preact app re-rendering highlighted text: its text stays exactly what it renders, and it keeps working', async () => {
+    expect(await open('preact.html', 2)).toBeGreaterThanOrEqual(2);
+    await sleep(3_000); // 60 renders, with Stakes underlining as they come
+    // A DOM click: a pointer click at coordinates can miss while the page reflows every 50 ms.
+    await page.$eval('#stop', b => (b as HTMLElement).click());
+    await sleep(1_500); // the watcher catches up
+    const check = () =>
+      page.evaluate(() => {
+        const n = document.getElementById('count')!.textContent;
+        const lead = document.getElementById('lead')!.textContent;
+        const items = [...document.querySelectorAll('#list li')].map(li => li.textContent);
+        return { n, lead, items, marks: document.querySelectorAll('stakes-mark').length };
       });
-      expect(depth).toBeGreaterThan(5_000);
-      expect(await markCount(page)).toBeGreaterThan(0);
-      await timerLag(page); // the page's own timers still fire (a frozen page times the test out)
-      await roundTrip();
-      expect(errors).toEqual([]);
-    },
-    60_000,
-  );
-
-  it(
-    'a Preact app re-rendering highlighted text: its text stays exactly what it renders, and it keeps working',
-    async () => {
-      expect(await open('preact.html', 2)).toBeGreaterThanOrEqual(2);
-      await sleep(3_000); // 60 renders, with Stakes underlining as they come
-      // A DOM click: a pointer click at coordinates can miss while the page reflows every 50 ms.
-      await page.$eval('#stop', b => (b as HTMLElement).click());
-      await sleep(1_500); // the watcher catches up
-      const check = () =>
-        page.evaluate(() => {
-          const n = document.getElementById('count')!.textContent;
-          const lead = document.getElementById('lead')!.textContent;
-          const items = [...document.querySelectorAll('#list li')].map(li => li.textContent);
-          return { n, lead, items, marks: document.querySelectorAll('stakes-mark').length };
-        });
-      let state = await check();
-      const n = Number(state.n);
-      await sleep(200);
-      expect((await check()).n, 'the app stopped re-rendering').toBe(state.n);
-      expect(n).toBeGreaterThan(10);
-      expect(state.lead).toBe(`Round ${n}: ByteDance owns TikTok, and the story keeps changing as it is written.`);
-      expect(state.items).toEqual(
-        (n % 2 ? ['TikTok', 'ByteDance', 'Jeff Yass'] : ['Jeff Yass', 'TikTok']).map(x => `${x} is in the list`),
-      );
-      expect(state.marks).toBeGreaterThan(0);
-      expect(state.marks).toBeLessThan(100);
-      // Preact still owns its nodes: a render after Stakes is off writes exactly its text, no leftovers.
-      expect(await toggleStakes(launched, false)).toEqual([{ on: false }]);
-      await page.$eval('#bump', b => (b as HTMLElement).click());
-      await sleep(200);
-      state = await check();
-      expect(state.marks).toBe(0);
-      expect(state.lead).toBe(`Round ${n + 1}: ByteDance owns TikTok, and the story keeps changing as it is written.`);
-      expect(await page.$eval('#lead', p => p.childNodes.length), 'one text node, as Preact rendered it').toBe(1);
-      expect(state.items).toEqual(
-        ((n + 1) % 2 ? ['TikTok', 'ByteDance', 'Jeff Yass'] : ['Jeff Yass', 'TikTok']).map(x => `${x} is in the list`),
-      );
-      expect(await toggleStakes(launched, true)).toEqual([{ on: true }]);
-      expect(errors).toEqual([]);
-    },
-    60_000,
-  );
+    let state = await check();
+    const n = Number(state.n);
+    await sleep(200);
+    expect((await check()).n, 'the app stopped re-rendering').toBe(state.n);
+    expect(n).toBeGreaterThan(10);
+    expect(state.lead).toBe(`Round ${n}: ByteDance owns TikTok, and the story keeps changing as it is written.`);
+    expect(state.items).toEqual(
+      (n % 2 ? ['TikTok', 'ByteDance', 'Jeff Yass'] : ['Jeff Yass', 'TikTok']).map(x => `${x} is in the list`),
+    );
+    expect(state.marks).toBeGreaterThan(0);
+    expect(state.marks).toBeLessThan(100);
+    // Preact still owns its nodes: a render after Stakes is off writes exactly its text, no leftovers.
+    expect(await toggleStakes(launched, false)).toEqual([{ on: false }]);
+    await page.$eval('#bump', b => (b as HTMLElement).click());
+    await sleep(200);
+    state = await check();
+    expect(state.marks).toBe(0);
+    expect(state.lead).toBe(`Round ${n + 1}: ByteDance owns TikTok, and the story keeps changing as it is written.`);
+    expect(await page.$eval('#lead', p => p.childNodes.length), 'one text node, as Preact rendered it').toBe(1);
+    expect(state.items).toEqual(
+      ((n + 1) % 2 ? ['TikTok', 'ByteDance', 'Jeff Yass'] : ['Jeff Yass', 'TikTok']).map(x => `${x} is in the list`),
+    );
+    expect(await toggleStakes(launched, true)).toEqual([{ on: true }]);
+    expect(errors).toEqual([]);
+  }, 60_000);
 
   it('SPA navigation with history.pushState: the new story is underlined, the old marks are gone', async () => {
     await open('spa.html', 2);
