@@ -1,4 +1,4 @@
-/** `stakes dataset stats|check|fmt|import`. */
+/** `stakes dataset stats|check|fmt|import|import-pack`. */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
@@ -8,6 +8,7 @@ import { assemble, readSources, sourceFiles } from '../data/compile.ts';
 import { DEFAULT_CORPORA, IMPORTERS, runImporter, type ImporterName } from '../data/importers/index.ts';
 import { DataError, describeIssue, formatRecords, parseRecords } from '../data/records.ts';
 import { datasetStats } from '../data/stats.ts';
+import { importPack } from './import-pack.ts';
 
 export function datasetCommand(args: string[], dir: string, out: Writable, err: Writable = process.stderr): number {
   const [sub, ...rest] = args;
@@ -20,9 +21,14 @@ export function datasetCommand(args: string[], dir: string, out: Writable, err: 
       return fmt(dir, rest.includes('--check'), out);
     case 'import':
       return importData(rest, dir, out, err);
+    case 'import-pack':
+      return importPack(rest, load(dir), out, err);
     default:
       throw new DataError([
-        { file: dir, message: `unknown dataset command "${sub ?? ''}": use stats, check, fmt or import` },
+        {
+          file: dir,
+          message: `unknown dataset command "${sub ?? ''}": use stats, check, fmt, import or import-pack`,
+        },
       ]);
   }
 }

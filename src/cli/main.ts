@@ -23,6 +23,12 @@ export const USAGE = `usage:
   stakes dataset import NAME [--corpora DIR]
                                     regenerate an imported source file (NAME: congress, sp500 or outlets)
                                     from the public corpora in DIR (default: ../shared/corpora)
+  stakes dataset import-pack FILE [--format ftm|bods|stakes] [--source-url URL --publisher NAME --as-of DATE]
+                              [--out FILE]
+                                    convert FollowTheMoney entities or BODS 0.4 statements into source records,
+                                    checked against the current sources (all or nothing: problems on stderr,
+                                    exit 1); writes the canonical records to FILE or stdout; --source-url cites
+                                    records that carry no https URL of their own
 options:
   --data DIR                        dataset source directory (default: ${path.relative(process.cwd(), SOURCES_DIR) || SOURCES_DIR})`;
 

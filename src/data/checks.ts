@@ -72,7 +72,9 @@ export function checkRecords(located: LocatedRecord[]): DataIssue[] {
     }
   };
 
-  // Sum of current stakes per asset and as-of date.
+  // Sum of current stakes per asset and as-of date, per kind of interest (a 30% shareholding that
+  // carries 30% of the votes is one stake, not 60%) and apart for indirect stakes (which are held
+  // through the direct ones and would count them twice).
   const stakes = new Map<string, { total: number; claims: LocatedRecord[] }>();
 
   for (const l of located) {
@@ -84,7 +86,13 @@ export function checkRecords(located: LocatedRecord[]): DataIssue[] {
         if (r.owner === r.asset) issues.push(where(l, 'owner', 'an entity cannot own itself'));
         needOrder(l, r.start, r.end);
         if (r.share && !r.end) {
-          const key = `${r.asset} @ ${claimAsOf(r.sources)}`;
+          const measure = [
+            r.interest && r.interest !== 'shareholding' ? r.interest : '',
+            r.direct === 'indirect' ? 'indirect' : '',
+          ]
+            .filter(Boolean)
+            .join(', ');
+          const key = `${r.asset} @ ${claimAsOf(r.sources)}${measure ? ` (${measure})` : ''}`;
           const entry = stakes.get(key) ?? { total: 0, claims: [] };
           entry.total += r.share.exact ?? r.share.min ?? 0;
           entry.claims.push(l);

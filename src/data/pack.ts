@@ -200,8 +200,17 @@ function recordIdOf(value: unknown): string | undefined {
   return typeof id === 'string' ? id.slice(0, 120) : undefined;
 }
 
-/** Hostile shapes anywhere in a value: forbidden keys, deep nesting, markup, bad URLs and characters. */
-function inspect(value: unknown, maxDepth: number): { field?: string; message: string }[] {
+/**
+ * Hostile shapes anywhere in a value: forbidden keys, deep nesting, markup, bad URLs and characters.
+ * With `text: false` only the shape and the URL schemes are checked (for a foreign format's input,
+ * whose unused text fields we never copy; what we do copy is checked again after conversion).
+ */
+export function inspect(
+  value: unknown,
+  maxDepth: number,
+  options: { text?: boolean } = {},
+): { field?: string; message: string }[] {
+  const checkText = options.text ?? true;
   const found: { field?: string; message: string }[] = [];
   const walk = (v: unknown, path: string[], depth: number): void => {
     if (found.length >= 20) return;
@@ -211,6 +220,7 @@ function inspect(value: unknown, maxDepth: number): { field?: string; message: s
       const s = v.trim();
       if (BAD_SCHEME.test(s.replace(/[\s\u0000-\u001F]+/g, '')))
         at(`a ${s.split(':')[0]!.toLowerCase()}: URL is not allowed`);
+      else if (!checkText) return;
       else if (MARKUP.test(v)) at(`contains HTML markup (${JSON.stringify(v.match(MARKUP)![0])}); text must be plain`);
       else if (BAD_CHARS.test(v)) at('contains control or bidirectional-override characters');
       return;

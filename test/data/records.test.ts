@@ -73,6 +73,29 @@ describe('checkRecords', () => {
     );
   });
 
+  it('adds up shares, votes and indirect stakes each on their own', () => {
+    const own = (id: string, owner: string, exact: number, extra = '') =>
+      `{"type":"ownership","id":"${id}","sources":${source},"owner":"${owner}","asset":"company:c","share":{"exact":${exact}}${extra}}`;
+    const lines = [meta, entity('company:a'), entity('company:b'), entity('company:c')];
+    const votes = ',"interest":"votingRights"';
+    const indirect = ',"direct":"indirect"';
+    // 80% of the shares carrying 80% of the votes; a parent's indirect 100% through the direct holder.
+    expect(
+      issuesOf([
+        ...lines,
+        own('own:1', 'company:a', 80),
+        own('own:2', 'company:a', 80, votes),
+        own('own:3', 'company:b', 100, indirect),
+      ]),
+    ).toEqual([]);
+    expect(
+      issuesOf([...lines, own('own:1', 'company:a', 80, votes), own('own:2', 'company:b', 30, votes)]).join('\n'),
+    ).toMatch(/stakes in company:c @ 2024 \(votingRights\) add up to 110%/);
+    expect(
+      issuesOf([...lines, own('own:1', 'company:a', 80, indirect), own('own:2', 'company:b', 30, indirect)]).join('\n'),
+    ).toMatch(/stakes in company:c @ 2024 \(indirect\) add up to 110%/);
+  });
+
   it('finds a claim that ends before it starts', () => {
     const own = `{"type":"ownership","id":"own:x","sources":${source},"owner":"company:a","asset":"company:b","start":"2024-05","end":"2024-04"}`;
     expect(issuesOf([meta, entity('company:a'), entity('company:b'), own]).join('\n')).toMatch(
