@@ -53,7 +53,10 @@ export class Engine {
         } as Reply<R>;
       case 'page':
       case 'pageInfo':
-        break; // per-tab requests: answered by the background's index.ts, which knows the tab
+      case 'importPack':
+      case 'removePack':
+      case 'packs':
+        break; // per-tab requests and the reader's packs: answered by the background's index.ts
     }
     throw new Error(`unknown request ${(request as { type: string }).type}`);
   }

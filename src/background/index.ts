@@ -8,8 +8,12 @@
  *   popup / overview --pageInfo{tabId}--> background: that tab's entities,
  *        outlet and the links between its entities
  *
- * The dataset is loaded lazily the first time a request arrives after the
- * background wakes, and kept until the browser stops the background. Tab
+ *   options --importPack{name, text} / removePack{name} / packs--> background:
+ *        the reader's data packs (kept in IndexedDB, see data-service.ts)
+ *
+ * The dataset (bundled data plus the reader's packs) is loaded lazily the first
+ * time a request arrives after the background wakes, and kept until the browser
+ * stops the background. Tab
  * reports live in memory and in storage.session (so a restarted service
  * worker still knows them). Listeners are registered synchronously at top
  * level, as MV3 requires.
@@ -17,21 +21,19 @@
 import type { Dataset } from '../data/dataset.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
 import { isRequest, type PageInfo, type Request } from '../shared/messages.ts';
-import { Engine } from './engine.ts';
+import { DataService } from './data-service.ts';
+import { indexedDbPackStore, memoryPackStore } from './pack-store.ts';
 import { pageLinks } from './page-links.ts';
 import { updateSettings } from '../shared/settings-store.ts';
 
-let engine: Promise<Engine> | undefined;
+const data = new DataService(
+  () => fetch(browser.runtime.getURL('data/dataset.json')).then(response => response.json() as Promise<Dataset>),
+  typeof indexedDB === 'undefined' ? memoryPackStore() : indexedDbPackStore(),
+);
 
-function getEngine(): Promise<Engine> {
-  engine ??= fetch(browser.runtime.getURL('data/dataset.json'))
-    .then(response => response.json() as Promise<Dataset>)
-    .then(dataset => new Engine(dataset))
-    .catch((error: unknown) => {
-      engine = undefined; // let the next request try again
-      throw error;
-    });
-  return engine;
+/** Whether a message comes from one of our own extension pages (options, popup), not a web page's tab. */
+function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
 }
 
 type TabReport = Omit<PageInfo, 'outlet' | 'links'>;
@@ -50,7 +52,20 @@ async function tabReport(tabId: number): Promise<TabReport | undefined> {
 }
 
 async function handle(message: Request, sender: Runtime.MessageSender): Promise<unknown> {
-  const e = await getEngine();
+  if (message.type === 'importPack' || message.type === 'removePack' || message.type === 'packs') {
+    if (!fromExtensionPage(sender)) throw new Error('data packs are managed from the options page only');
+    if (message.type === 'importPack') {
+      const { name, text, source } = message;
+      return data.importPack(source ? { name, text, source } : { name, text });
+    }
+    if (message.type === 'removePack') return { packs: await data.removePack(message.name) };
+    return { packs: await data.packs() };
+  }
+  const e = await data.engine();
+  if (message.type === 'status') {
+    const packs = (await data.packs()).filter(p => p.loaded).length;
+    return { ...e.handle(message), packs };
+  }
   if (message.type === 'page') {
     const tabId = sender.tab?.id;
     const url = sender.url ?? message.url;

@@ -42,13 +42,48 @@ export type Request =
   | { type: 'status' }
   | { type: 'page'; url: string; active: boolean; entities: PageEntity[] }
   | { type: 'pageInfo'; tabId: number }
-  | { type: 'outlet'; host: string; page: string[] };
+  | { type: 'outlet'; host: string; page: string[] }
+  | { type: 'importPack'; name: string; text: string; source?: PackSourceInput }
+  | { type: 'packs' }
+  | { type: 'removePack'; name: string };
+
+/** The source the reader names for a pack's records that carry none (FtM, BODS). */
+export interface PackSourceInput {
+  url: string;
+  publisher?: string;
+  /** The date the data describes (YYYY-MM-DD). */
+  asOf?: string;
+}
+
+/** A data pack the reader imported (options page), as the background reports it. */
+export interface PackInfo {
+  name: string;
+  format: string;
+  /** ISO date and time of the import. */
+  importedAt: string;
+  /** Records by type (entity, ownership, role…). */
+  counts: Record<string, number>;
+  /** Whether its records are in use; a stored pack that no longer fits the bundled data is kept but not loaded. */
+  loaded: boolean;
+  problem?: string;
+}
+
+/** The answer to an import: all or nothing, every problem named. */
+export interface ImportReply {
+  ok: boolean;
+  problems: string[];
+  /** Input records left out on purpose, by reason (FtM and BODS). */
+  skipped: Record<string, number>;
+  pack?: PackInfo;
+}
 
 export interface StatusReply {
   entities: number;
   names: number;
   version: string;
   updated: string;
+  /** Imported data packs in use. */
+  packs?: number;
 }
 
 export type Reply<R extends Request> = R extends { type: 'match' }
@@ -63,7 +98,11 @@ export type Reply<R extends Request> = R extends { type: 'match' }
           ? { page: PageInfo | null }
           : R extends { type: 'outlet' }
             ? { outlet: OutletView | null }
-            : never;
+            : R extends { type: 'importPack' }
+              ? ImportReply
+              : R extends { type: 'packs' | 'removePack' }
+                ? { packs: PackInfo[] }
+                : never;
 
 /** Messages from the extension's pages (popup, overview) and the background to a tab's content script. */
 export type TabRequest =
@@ -89,6 +128,8 @@ export function isRequest(value: unknown): value is Request {
     tabId?: unknown;
     host?: unknown;
     active?: unknown;
+    name?: unknown;
+    source?: unknown;
   };
   const strings = (a: unknown) => a === undefined || (Array.isArray(a) && a.every(x => typeof x === 'string'));
   switch (v.type) {
@@ -104,7 +145,21 @@ export function isRequest(value: unknown): value is Request {
       return typeof v.tabId === 'number';
     case 'outlet':
       return typeof v.host === 'string' && Array.isArray(v.page) && strings(v.page);
+    case 'importPack':
+      return typeof v.name === 'string' && typeof v.text === 'string' && isPackSource(v.source);
+    case 'packs':
+      return true;
+    case 'removePack':
+      return typeof v.name === 'string';
     default:
       return false;
   }
+}
+
+function isPackSource(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as { url?: unknown; publisher?: unknown; asOf?: unknown };
+  const optional = (x: unknown) => x === undefined || typeof x === 'string';
+  return typeof s.url === 'string' && optional(s.publisher) && optional(s.asOf);
 }

@@ -4,9 +4,10 @@
  * corrections and a reset. Pure: settings and callbacks in, markup out;
  * every change is saved at once by the page (options-page.tsx).
  */
-import type { StatusReply } from '../shared/messages.ts';
+import type { ImportReply, PackInfo, PackSourceInput, StatusReply } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import { t } from './i18n.ts';
+import { Packs } from './Packs.tsx';
 import { DatasetLine } from './Popup.tsx';
 
 export interface OptionsProps {
@@ -19,6 +20,12 @@ export interface OptionsProps {
   onExport?: () => void;
   onClearCorrections?: () => void;
   onReset?: () => void;
+  /** The reader's imported data packs (null while loading). */
+  packs?: PackInfo[] | null;
+  importResult?: ImportReply | null;
+  importing?: boolean;
+  onImport?: (file: File, source?: PackSourceInput) => void;
+  onRemovePack?: (name: string) => void;
 }
 
 export function Options({
@@ -30,6 +37,11 @@ export function Options({
   onExport,
   onClearCorrections,
   onReset,
+  packs = null,
+  importResult = null,
+  importing = false,
+  onImport,
+  onRemovePack,
 }: OptionsProps) {
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => onChange?.({ ...s, [key]: value });
   const hiddenCount = Object.values(s.hidden).reduce((n, ids) => n + ids.length, 0);
@@ -176,6 +188,14 @@ export function Options({
         <legend>{t('dataLegend')}</legend>
         <DatasetLine status={status} today={today} />
       </fieldset>
+
+      <Packs
+        packs={packs}
+        result={importResult}
+        busy={importing}
+        {...(onImport ? { onImport } : {})}
+        {...(onRemovePack ? { onRemove: onRemovePack } : {})}
+      />
 
       <fieldset>
         <legend>{t('correctionsLegend')}</legend>

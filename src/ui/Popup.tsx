@@ -106,6 +106,7 @@ export function DatasetLine({ status, today }: { status: StatusReply | null; tod
         status.entities.toLocaleString(lang),
         status.names.toLocaleString(lang),
       )}
+      {status.packs ? ` ${t('packsInUse', String(status.packs))}` : ''}
     </p>
   );
 }

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 
 import { ask, browser } from '../shared/browser.ts';
-import type { StatusReply } from '../shared/messages.ts';
+import type { ImportReply, PackInfo, PackSourceInput, StatusReply } from '../shared/messages.ts';
 import { defaultSettings, exportCorrections, type Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store.ts';
 import { t } from './i18n.ts';
@@ -15,6 +15,9 @@ document.title = t('optionsTitle');
 let settings: Settings;
 let status: StatusReply | null = null;
 let message = '';
+let packs: PackInfo[] | null = null;
+let importResult: ImportReply | null = null;
+let importing = false;
 
 function draw(): void {
   render(
@@ -33,6 +36,11 @@ function draw(): void {
       }}
       onClearCorrections={() => save({ ...settings, hidden: {} }, t('saved'))}
       onReset={() => save(defaultSettings(), t('resetDone'))}
+      packs={packs}
+      importResult={importResult}
+      importing={importing}
+      onImport={(file, source) => void importPack(file, source)}
+      onRemovePack={name => void removePack(name)}
     />,
     app,
   );
@@ -51,10 +59,38 @@ function save(next: Settings, done: string): void {
   );
 }
 
+async function importPack(file: File, source?: PackSourceInput): Promise<void> {
+  importing = true;
+  importResult = null;
+  message = '';
+  draw();
+  try {
+    const text = await file.text();
+    importResult = await ask({ type: 'importPack', name: file.name, text, ...(source ? { source } : {}) });
+  } catch (error) {
+    importResult = { ok: false, problems: [t('packReadError', String(error))], skipped: {} };
+  }
+  importing = false;
+  if (importResult.ok) await refresh();
+  draw();
+}
+
+async function removePack(name: string): Promise<void> {
+  packs = (await ask({ type: 'removePack', name })).packs;
+  importResult = null;
+  message = t('packRemoved');
+  status = await ask({ type: 'status' });
+  draw();
+}
+
+async function refresh(): Promise<void> {
+  [status, { packs }] = await Promise.all([ask({ type: 'status' }), ask({ type: 'packs' })]);
+}
+
 async function main(): Promise<void> {
   settings = await loadSettings();
   draw();
-  status = await ask({ type: 'status' });
+  await refresh();
   draw();
   onSettingsChanged(s => {
     settings = s;

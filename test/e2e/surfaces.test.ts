@@ -4,6 +4,9 @@
  * stepping through mentions — each checked with axe-core (zero violations) and photographed to
  * dist/screenshots/<browser>-{card,popup,options,overview}.png.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { launchers, type BrowserName, type Launched, type RequestLog, watchRequests } from '../../src/dev/browsers.ts';
@@ -241,6 +244,68 @@ describe.each(BROWSERS)('%s surfaces', name => {
     await until(article, () => document.querySelectorAll('stakes-mark:not([data-stakes-style="dotted"])').length > 0);
     await sleep(200);
     expect(await markCount()).toBe(all);
+  });
+
+  it('options: a data pack imports all or nothing, is used at once, and can be removed; axe clean', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stakes-pack-'));
+    const source = '{"url":"https://example.org/pack","asOf":"2026-01-01"}';
+    const good = path.join(dir, 'e2e-pack.jsonl');
+    fs.writeFileSync(
+      good,
+      [
+        '{"type":"entity","id":"company:example-widgets","kind":"company","names":[{"text":"Example Widgets Ltd","kind":"primary"}],"description":"a company from the test pack"}',
+        `{"type":"ownership","id":"own:example-widgets-tiktok","sources":[${source}],"owner":"company:example-widgets","asset":"company:tiktok"}`,
+      ].join('\n'),
+    );
+    // Same name, hostile content: refused, and the pack above stays.
+    const bad = path.join(dir, 'other', 'e2e-pack.jsonl');
+    fs.mkdirSync(path.dirname(bad));
+    fs.writeFileSync(
+      bad,
+      '{"type":"entity","id":"company:evil","kind":"company","names":[{"text":"<img src=x onerror=alert(1)>","kind":"primary"}],"description":"x"}\n',
+    );
+    const match = () =>
+      ext.evaluate(() => {
+        const a = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
+          runtime: { sendMessage(m: unknown): Promise<{ mentions: { entityId: string }[] }> };
+        };
+        return a.runtime
+          .sendMessage({ type: 'match', text: 'Example Widgets Ltd bought a stake.' })
+          .then(r => r.mentions.map(m => m.entityId));
+      });
+    const importFile = async (file: string) => {
+      const input = (await ext.$('input[type="file"]')) as ElementHandle<HTMLInputElement>;
+      await input.uploadFile(file);
+      await until(ext, () => !(document.querySelector('button[type="submit"]') as HTMLButtonElement).disabled);
+      await ext.click('button[type="submit"]');
+    };
+    const text = () => ext.evaluate(() => document.body.innerText);
+
+    await ext.setViewport({ width: 900, height: 1600 });
+    await gotoExtensionPage(launched, ext, 'options.html');
+    await until(ext, () => document.body.innerText.includes('No packs imported.'));
+    expect(await match()).toEqual([]);
+
+    await importFile(good);
+    await until(ext, () => document.body.innerText.includes('Imported \u201ce2e-pack\u201d'));
+    await until(ext, () => document.body.innerText.includes('Plus 1 imported packs.'));
+    expect(await text()).toContain('1 entity, 1 ownership');
+    expect(await match()).toEqual(['company:example-widgets']);
+
+    await importFile(bad);
+    const alert = await until(ext, () => document.querySelector('[role="alert"]')?.textContent ?? '');
+    expect(alert).toContain('Nothing was imported');
+    expect(alert).toContain('e2e-pack:1 record company:evil field names.0.text: contains HTML markup');
+    expect(await ext.evaluate(() => document.querySelector('img'))).toBeNull();
+    expect(await match(), 'the earlier pack is still in use').toEqual(['company:example-widgets']);
+    await shotOf(ext, `${name}-options-packs`);
+    const result = await axe(ext);
+    expect(result.violations, describeViolations(result)).toEqual([]);
+
+    await ext.click('button[aria-label="Remove e2e-pack"], ul.packs button');
+    await until(ext, () => document.body.innerText.includes('No packs imported.'));
+    expect(await match()).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('overview: entities grouped by kind, connections drawn, click jumps to the mention; axe clean', async () => {
