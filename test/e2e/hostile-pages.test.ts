@@ -170,6 +170,42 @@ describe.each(BROWSERS)('hostile pages in %s', name => {
     expect(errors).toEqual([]);
   });
 
+  it('a page cannot drive Stakes: its messages, events and globals reach neither the content script nor the background', async () => {
+    const marks = await open('prototypes.html', 3);
+    const probe = await page.evaluate(async (extensionOrigin: string) => {
+      const id = extensionOrigin.replace(/^[a-z-]+:\/\//, '').replace(/\/$/, '');
+      for (const message of [
+        { type: 'toggle', on: false },
+        { type: 'stakes:step', step: 1 },
+        { type: 'importPack', name: 'x', text: '' },
+      ]) {
+        window.postMessage(message, '*');
+        document.dispatchEvent(new CustomEvent('stakes', { detail: message }));
+      }
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
+      let sent = 'no extension messaging in the page';
+      if (typeof runtime?.sendMessage === 'function') {
+        sent = await new Promise<string>(resolve => {
+          try {
+            (runtime.sendMessage as (id: string, m: unknown, cb: (r: unknown) => void) => void)(
+              id,
+              { type: 'toggle', on: false },
+              r => resolve(`answered: ${JSON.stringify(r)}`),
+            );
+          } catch (error) {
+            resolve(`refused: ${String(error)}`);
+          }
+        });
+      }
+      await new Promise(r => setTimeout(r, 500));
+      return { sent, global: typeof (window as { __stakes?: unknown }).__stakes };
+    }, launched.extensionOrigin);
+    expect(probe.sent).not.toMatch(/^answered: \{/);
+    expect(probe.global, "the content script's globals are not the page's").toBe('undefined');
+    expect(await markCount(page), 'marks after the page tried to turn Stakes off').toBe(marks);
+    expect(errors).toEqual([]);
+  });
+
   it('text in an iframe and in shadow roots: no crash, marks bounded, page intact', async () => {
     expect(await open('frames.html', 2)).toBeGreaterThanOrEqual(2);
     const inside = await page.evaluate(() => ({
