@@ -3,13 +3,17 @@
  * story, and nothing in navigation, headers, footers, asides, forms, code,
  * editable areas or our own UI.
  *
- * Mozilla's Readability decides what the article is. It works on a copy of
+ * When the page marks its story up plainly (one <article> that holds most of
+ * the page's paragraphs), that element is the article (quick-article.ts).
+ * Otherwise Mozilla's Readability decides what the article is. It works on a copy of
  * the document (it rearranges what it reads), so before running it we pair
  * each text node of the copy with the live page's node; the text nodes it
  * keeps lead back to the page's own. The copy is inert: it loads nothing and
  * runs nothing.
  */
 import { Readability } from '@mozilla/readability';
+
+import { quickArticleText } from './quick-article.ts';
 
 // DOM constants, spelled out so this module also runs in jsdom without globals.
 const SHOW_TEXT = 0x4;
@@ -86,6 +90,9 @@ export function isAnnotatable(node: Node): boolean {
 
 /** The live page's article text nodes, in document order; empty when the page has no article. */
 export function findArticleText(doc: Document): Text[] {
+  // The page names its article plainly: read it in one pass (quick-article.ts), no Readability.
+  const quick = quickArticleText(doc, EXCLUDED);
+  if (quick) return quick;
   const nodes = (deeperThan(doc, MAX_DEPTH) ? null : readabilityText(doc)) ?? fallbackText(doc);
   return nodes.filter(n => n.data.trim() !== '' && isAnnotatable(n));
 }
