@@ -2,8 +2,13 @@
 /**
  * Builds the extension for Chrome and Firefox.
  *
- *   node build.mjs            dist/chrome/, dist/firefox/ and a zip of each for the stores
+ *   node build.mjs            dist/chrome/, dist/firefox/ and a zip of each for the stores, and the
+ *                             development copies dist/chrome-dev/, dist/firefox-dev/
  *   node build.mjs --watch    rebuild the bundles on change (no zips)
+ *
+ * The development copies are the same extension with one difference: the content script also runs
+ * on http://127.0.0.1 and http://localhost, where `npm start`, the tests and the benchmark serve
+ * their pages (the store builds run on the default news sites and wherever the reader allows).
  *
  * Steps: compile and validate the dataset (bad data stops the build, naming
  * file, line, record and field), bundle the scripts with esbuild, copy the
@@ -90,8 +95,12 @@ const removeHtmlSinks = {
 };
 
 /** The canonical manifest, cleaned for one browser. */
-export function manifestFor(target, canonical) {
+/** Where the development copies also run their content script. */
+export const DEV_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export function manifestFor(target, canonical, { dev = false } = {}) {
   const m = structuredClone(canonical);
+  if (dev) for (const script of m.content_scripts) script.matches = [...script.matches, ...DEV_MATCHES];
   if (target === 'chrome') {
     delete m.background.scripts;
     delete m.browser_specific_settings;
@@ -156,12 +165,19 @@ async function main() {
   const datasetJson = JSON.stringify(dataset);
   fs.rmSync(DIST, { recursive: true, force: true });
 
-  for (const [target, options] of Object.entries(TARGETS)) {
-    const out = path.join(DIST, target);
+  const builds = Object.entries(TARGETS).flatMap(([target, options]) => [
+    { target, options, dir: target, dev: false },
+    { target, options, dir: `${target}-dev`, dev: true },
+  ]);
+  for (const { target, options, dir, dev } of builds) {
+    const out = path.join(DIST, dir);
     copyDir(path.join(ROOT, 'extension'), out);
     fs.mkdirSync(path.join(out, 'data'), { recursive: true });
     fs.writeFileSync(path.join(out, 'data', 'dataset.json'), datasetJson);
-    fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifestFor(target, canonical), null, 2) + '\n');
+    fs.writeFileSync(
+      path.join(out, 'manifest.json'),
+      JSON.stringify(manifestFor(target, canonical, { dev }), null, 2) + '\n',
+    );
     const config = {
       absWorkingDir: ROOT,
       entryPoints: ENTRIES,
@@ -184,6 +200,7 @@ async function main() {
       continue;
     }
     const result = await esbuild.build(config);
+    if (dev) continue; // no zip: the stores get the builds without the development hosts
     const sizes = Object.entries(result.metafile.outputs).map(([file, o]) => `${path.basename(file)} ${kb(o.bytes)}`);
     const zip = zipDir(out);
     const zipName = `stakes-${canonical.version}-${target}.zip`;

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // @ts-expect-error build.mjs is plain JavaScript
-import { manifestFor } from '../build.mjs';
+import { DEV_MATCHES, manifestFor } from '../build.mjs';
+import { DEFAULT_NEWS_SITES } from '../src/shared/settings.ts';
 
 const SRC = path.resolve(import.meta.dirname, '../src');
 const ALLOWED: Record<string, string[]> = {
@@ -72,7 +73,7 @@ describe('manifests', () => {
     expect(m.browser_specific_settings).toBeUndefined();
     expect(m.sidebar_action).toBeUndefined();
     expect(m.side_panel).toEqual({ default_path: 'overview.html' });
-    expect(m.permissions).toEqual(['storage', 'sidePanel']);
+    expect(m.permissions).toEqual(['storage', 'scripting', 'sidePanel']);
   });
 
   it('gives Firefox background scripts, a gecko id and no data collection', () => {
@@ -82,14 +83,28 @@ describe('manifests', () => {
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
     expect(m.side_panel).toBeUndefined();
     expect(m.sidebar_action.default_panel).toBe('overview.html');
-    expect(m.permissions).toEqual(['storage']);
+    expect(m.permissions).toEqual(['storage', 'scripting']);
   });
 
-  it('asks for no host permissions beyond content scripts and no remote code', () => {
-    expect(canonical.permissions).toEqual(['storage', 'sidePanel']);
+  it('reads the default news sites only; any other site is an optional permission; no remote code', () => {
+    expect(canonical.permissions).toEqual(['storage', 'scripting', 'sidePanel']);
     expect(canonical.host_permissions).toBeUndefined();
+    expect(canonical.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    const [script, ...more] = canonical.content_scripts;
+    expect(more).toEqual([]);
+    expect(script.matches).toEqual(DEFAULT_NEWS_SITES.map(site => `*://*.${site}/*`));
     expect(canonical.content_security_policy.extension_pages).toBe(
       "script-src 'self'; object-src 'none'; base-uri 'none'",
     );
+  });
+
+  it('differs in development builds only by the content script also running on 127.0.0.1 and localhost', () => {
+    for (const target of ['chrome', 'firefox']) {
+      const store = manifestFor(target, canonical);
+      const dev = manifestFor(target, canonical, { dev: true });
+      expect(dev.content_scripts[0].matches).toEqual([...store.content_scripts[0].matches, ...DEV_MATCHES]);
+      expect({ ...dev, content_scripts: store.content_scripts }).toEqual(store);
+    }
+    expect(DEV_MATCHES).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
   });
 });

@@ -23,6 +23,7 @@ import { browser, type Runtime } from '../shared/browser.ts';
 import { isRequest, type PageInfo, type Request } from '../shared/messages.ts';
 import { DataService } from './data-service.ts';
 import { indexedDbPackStore, memoryPackStore } from './pack-store.ts';
+import { injectIntoOpenTabs, syncGrantedSites } from './site-access.ts';
 import { pageLinks } from './page-links.ts';
 import { updateSettings } from '../shared/settings-store.ts';
 
@@ -127,3 +128,16 @@ browser.commands.onCommand.addListener(command => {
     })
     .catch(() => undefined);
 });
+
+// Sites beyond the default news sites: the content script follows the reader's permissions.
+let syncing: Promise<unknown> = Promise.resolve();
+const syncSites = (): void => {
+  syncing = syncing.then(() => syncGrantedSites(browser)).catch(() => undefined);
+};
+browser.runtime.onInstalled.addListener(syncSites);
+browser.runtime.onStartup.addListener(syncSites);
+browser.permissions.onAdded.addListener(added => {
+  syncSites();
+  syncing = syncing.then(() => injectIntoOpenTabs(browser, added.origins ?? [])).catch(() => undefined);
+});
+browser.permissions.onRemoved.addListener(syncSites);

@@ -115,7 +115,7 @@ fs.rmSync(packDir, { recursive: true, force: true });
 
 // An unpacked Chromium extension carrying the 1M pack instead of the bundled dataset.
 const ext1M = path.join(work, 'chrome-1m');
-fs.cpSync(path.join(ROOT, 'dist/chrome'), ext1M, { recursive: true });
+fs.cpSync(path.join(ROOT, 'dist/chrome-dev'), ext1M, { recursive: true });
 fs.copyFileSync(packJson, path.join(ext1M, 'data/dataset.json'));
 
 note('building the engines in this process (for the matching step)');
@@ -583,7 +583,7 @@ const started = Date.now();
 note(`chromium without the extension: ${pages.length} pages × ${REPS} runs (mark.js × ${MARK_REPS})`);
 await chromiumPlain();
 note('chromium with the extension, bundled dataset');
-const extB = await chromiumExtension('b', path.join(ROOT, 'dist/chrome'));
+const extB = await chromiumExtension('b', path.join(ROOT, 'dist/chrome-dev'));
 note('chromium with the extension, 1M pack');
 const extM = await chromiumExtension('m', ext1M);
 let firefoxSkipped: string | undefined = flag('no-firefox') ? 'skipped (--no-firefox)' : undefined;

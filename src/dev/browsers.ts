@@ -28,6 +28,8 @@ export interface Launched {
 
 export interface LaunchOptions {
   headless: boolean;
+  /** Firefox only: extra preferences for the profile. */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -79,7 +81,7 @@ export async function launchChromium(extDir: string, { headless }: LaunchOptions
   }
 }
 
-export async function launchFirefox(extDir: string, { headless }: LaunchOptions): Promise<Launched> {
+export async function launchFirefox(extDir: string, { headless, prefs = {} }: LaunchOptions): Promise<Launched> {
   // Firefox refuses to run as root unless $HOME belongs to root (true on CI containers with a foreign HOME).
   let tmpHome: string | undefined;
   if (process.getuid?.() === 0 && !ownedByRoot(process.env.HOME)) {
@@ -97,7 +99,7 @@ export async function launchFirefox(extDir: string, { headless }: LaunchOptions)
       defaultViewport: viewport(headless),
       env: tmpHome ? { ...process.env, HOME: tmpHome } : process.env,
       args: ['--remote-allow-system-access'], // else BiDi refuses moz-extension:// navigation
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }) },
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }), ...prefs },
     });
   } catch (error) {
     await cleanup();

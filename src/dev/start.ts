@@ -9,7 +9,8 @@ import path from 'node:path';
 import { launchChromium, type Launched } from './browsers.ts';
 import { serve, type Served } from './serve.ts';
 
-const EXT_DIR = 'dist/chrome';
+/** The development build: the content script also runs on 127.0.0.1, where the demo is served. */
+const EXT_DIR = 'dist/chrome-dev';
 const SCREENSHOT = 'dist/screenshots/start-card.png';
 const MARK = 'stakes-mark[data-stakes-entity]';
 const headless = !process.env.DISPLAY;

@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import type { Reply, Request } from './messages.ts';
 
 export { browser };
-export type { Runtime } from 'webextension-polyfill';
+export type { Manifest, Permissions, Runtime, Scripting } from 'webextension-polyfill';
 
 /** Sends a typed request to the background and returns its typed reply. */
 export function ask<R extends Request>(request: R): Promise<Reply<R>> {

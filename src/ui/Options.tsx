@@ -5,9 +5,10 @@
  * every change is saved at once by the page (options-page.tsx).
  */
 import type { ImportReply, PackInfo, PackSourceInput, StatusReply } from '../shared/messages.ts';
-import type { Settings } from '../shared/settings.ts';
+import { DEFAULT_NEWS_SITES, type Settings } from '../shared/settings.ts';
 import { t } from './i18n.ts';
 import { Packs } from './Packs.tsx';
+import { SiteAccess, type Access } from './SiteAccess.tsx';
 import { DatasetLine } from './Popup.tsx';
 
 export interface OptionsProps {
@@ -26,6 +27,11 @@ export interface OptionsProps {
   importing?: boolean;
   onImport?: (file: File, source?: PackSourceInput) => void;
   onRemovePack?: (name: string) => void;
+  /** The sites Stakes may read beyond the default news sites (null while loading). */
+  access?: Access | null;
+  onAllowEverywhere?: () => void;
+  onAllowSites?: (sites: string[]) => void;
+  onWithdraw?: () => void;
 }
 
 export function Options({
@@ -42,9 +48,17 @@ export function Options({
   importing = false,
   onImport,
   onRemovePack,
+  access = null,
+  onAllowEverywhere,
+  onAllowSites,
+  onWithdraw,
 }: OptionsProps) {
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => onChange?.({ ...s, [key]: value });
   const hiddenCount = Object.values(s.hidden).reduce((n, ids) => n + ids.length, 0);
+  const covered = (site: string, list: readonly string[]) => list.some(x => site === x || site.endsWith(`.${x}`));
+  const pending = access
+    ? s.sites.filter(site => !covered(site, DEFAULT_NEWS_SITES) && !covered(site, access.sites))
+    : [];
   return (
     <>
       <h1>{t('optionsTitle')}</h1>
@@ -78,6 +92,13 @@ export function Options({
                 .filter(x => /^[a-z0-9.-]+$/.test(x)),
             )
           }
+        />
+        <SiteAccess
+          access={access}
+          pending={pending}
+          {...(onAllowEverywhere ? { onAllowEverywhere } : {})}
+          {...(onAllowSites ? { onAllowSites } : {})}
+          {...(onWithdraw ? { onWithdraw } : {})}
         />
         {s.disabledSites.length > 0 && (
           <div>

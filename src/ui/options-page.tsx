@@ -7,6 +7,7 @@ import { defaultSettings, exportCorrections, type Settings } from '../shared/set
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store.ts';
 import { t } from './i18n.ts';
 import { Options } from './Options.tsx';
+import { accessFrom, EVERYWHERE, originsFor, type Access } from './SiteAccess.tsx';
 
 const app = document.getElementById('app')!;
 document.documentElement.lang = browser.i18n.getUILanguage().split('-')[0] ?? 'en';
@@ -18,6 +19,7 @@ let message = '';
 let packs: PackInfo[] | null = null;
 let importResult: ImportReply | null = null;
 let importing = false;
+let access: Access | null = null;
 
 function draw(): void {
   render(
@@ -41,6 +43,10 @@ function draw(): void {
       importing={importing}
       onImport={(file, source) => void importPack(file, source)}
       onRemovePack={name => void removePack(name)}
+      access={access}
+      onAllowEverywhere={() => void changeAccess(browser.permissions.request({ origins: EVERYWHERE }))}
+      onAllowSites={sites => void changeAccess(browser.permissions.request({ origins: sites.flatMap(originsFor) }))}
+      onWithdraw={() => void withdraw()}
     />,
     app,
   );
@@ -83,7 +89,39 @@ async function removePack(name: string): Promise<void> {
   draw();
 }
 
+/** The origins the reader granted, beyond the manifest's own content-script sites. */
+async function extraOrigins(): Promise<string[]> {
+  const { origins = [] } = await browser.permissions.getAll();
+  const own = new Set((browser.runtime.getManifest().content_scripts ?? []).flatMap(c => c.matches ?? []));
+  return origins.filter(o => !own.has(o));
+}
+
+async function readAccess(): Promise<void> {
+  access = accessFrom(await extraOrigins());
+}
+
+/** A permission request must start inside the click (the browser refuses it otherwise): `request` is that call. */
+async function changeAccess(request: Promise<boolean>): Promise<void> {
+  let granted = false;
+  try {
+    granted = await request;
+  } catch {
+    granted = false;
+  }
+  message = granted ? t('accessGranted') : t('accessRefused');
+  await readAccess();
+  draw();
+}
+
+async function withdraw(): Promise<void> {
+  await browser.permissions.remove({ origins: await extraOrigins() });
+  message = t('accessWithdrawn');
+  await readAccess();
+  draw();
+}
+
 async function refresh(): Promise<void> {
+  await readAccess().catch(() => undefined);
   [status, { packs }] = await Promise.all([ask({ type: 'status' }), ask({ type: 'packs' })]);
 }
 

@@ -10,7 +10,16 @@ import type { BrowserName } from '../../src/dev/browsers.ts';
 /** The built extension and the demo pages; overridable only to check the harness against a stand-in. */
 export const DIST = path.resolve(process.env.STAKES_E2E_DIST ?? 'dist');
 export const DEMO = path.resolve(process.env.STAKES_E2E_DEMO ?? 'src/demo');
+/**
+ * The development builds (dist/*-dev): the store builds plus a content script on 127.0.0.1, where the
+ * tests serve their pages (build.mjs). test/e2e/permissions.test.ts loads the store builds.
+ */
 export const EXT_DIRS: Record<BrowserName, string> = {
+  chromium: path.join(DIST, 'chrome-dev'),
+  firefox: path.join(DIST, 'firefox-dev'),
+};
+/** The builds that go to the stores. */
+export const STORE_DIRS: Record<BrowserName, string> = {
   chromium: path.join(DIST, 'chrome'),
   firefox: path.join(DIST, 'firefox'),
 };

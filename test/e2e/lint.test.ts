@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { EXT_DIRS } from './helpers.ts';
+import { STORE_DIRS } from './helpers.ts';
 
 interface LintMessage {
   code: string;
@@ -28,7 +28,7 @@ const lint = (dir: string): Promise<string> =>
   });
 
 it('web-ext lint reports no errors and no warnings for dist/firefox', async () => {
-  const report = JSON.parse(await lint(EXT_DIRS.firefox)) as LintReport;
+  const report = JSON.parse(await lint(STORE_DIRS.firefox)) as LintReport;
   const list = (messages: LintMessage[]): string[] => messages.map(m => `${m.code} ${m.file ?? ''}: ${m.message}`);
   if (report.notices.length > 0) console.log(`web-ext lint notices:\n  ${list(report.notices).join('\n  ')}`);
   expect(list(report.errors), 'errors').toEqual([]);

@@ -369,7 +369,8 @@ describe.each(BROWSERS)('%s surfaces', name => {
     const html = await (await fetch(`${server.url}/article.html`)).text();
     await page.setRequestInterception(true);
     page.on('request', request => {
-      if (request.url().startsWith('https://abc7.com/')) {
+      // A default news site (the store build reads those only), served from here.
+      if (request.url().startsWith('https://www.wsj.com/')) {
         void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
       } else if (request.url().startsWith('https://')) {
         void request.abort();
@@ -377,12 +378,12 @@ describe.each(BROWSERS)('%s surfaces', name => {
         void request.continue();
       }
     });
-    await page.goto('https://abc7.com/story', { waitUntil: 'load' });
+    await page.goto('https://www.wsj.com/story', { waitUntil: 'load' });
     const badge = await until(
       page,
       () => document.querySelector('stakes-outlet')?.shadowRoot?.querySelector('aside')?.textContent ?? '',
     );
-    expect(badge).toMatch(/KABC ← ABC/);
+    expect(badge).toMatch(/The Wall Street Journal ← Dow Jones & Company/);
     const result = await axe(page, 'stakes-outlet');
     expect(result.violations, describeViolations(result)).toEqual([]);
     await page.bringToFront();
@@ -396,7 +397,7 @@ describe.each(BROWSERS)('%s surfaces', name => {
       return a.tabs.query({}).then(async tabs => {
         for (const tab of tabs) {
           const r = await a.runtime.sendMessage({ type: 'pageInfo', tabId: tab.id });
-          if (r.page?.host === 'abc7.com') return tab.id ?? -1;
+          if (r.page?.host === 'www.wsj.com') return tab.id ?? -1;
         }
         return -1;
       });
