@@ -251,7 +251,10 @@ describe.each(BROWSERS)('hostile pages in %s', name => {
 
   it('a Preact app re-rendering highlighted text: its text stays exactly what it renders, and it keeps working', async () => {
     expect(await open('preact.html', 2)).toBeGreaterThanOrEqual(2);
-    await sleep(3_000); // 60 renders, with Stakes underlining as they come
+    // Dozens of renders, with Stakes underlining as they come (a loaded machine renders more slowly).
+    await page.waitForFunction(() => Number(document.getElementById('count')?.textContent) > 40, {
+      timeout: 30_000,
+    });
     // A DOM click: a pointer click at coordinates can miss while the page reflows every 50 ms.
     await page.$eval('#stop', b => (b as HTMLElement).click());
     await sleep(1_500); // the watcher catches up

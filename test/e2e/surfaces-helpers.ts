@@ -24,11 +24,16 @@ export async function gotoExtensionPage(launched: Launched, page: Page, file: st
   const url = `${launched.extensionOrigin}${file}`;
   if (launched.name === 'firefox') {
     page.goto(url).catch(() => undefined);
-    await page.waitForFunction(
-      (href: string) => location.href === href && document.readyState === 'complete',
-      { timeout: 15_000 },
-      url,
-    );
+    // Polled by hand: while the page navigates, Firefox's BiDi can fail an evaluation outright.
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const ready = await page
+        .evaluate((href: string) => location.href === href && document.readyState === 'complete', url)
+        .catch(() => false);
+      if (ready) break;
+      if (Date.now() > deadline) throw new Error(`${url} did not load within 15 s`);
+      await sleep(100);
+    }
   } else {
     await page.goto(url, { waitUntil: 'load' });
   }

@@ -364,6 +364,47 @@ describe.each(BROWSERS)('%s surfaces', name => {
 
   // Last: the page below is served by the test itself (request interception) under a news site's
   // https address; nothing leaves the machine, but the request log would list that address.
+  it('overview in the browser\u2019s own panel (Chrome side panel, Firefox sidebar), opened from the popup', async () => {
+    const popup = await openExtensionPage(launched, launched.browser, `popup.html?tab=${tabId}`);
+    // Once the popup has drawn this page's entities (it draws again when they arrive).
+    await until(popup, () => document.body.innerText.includes('Jeff Yass'));
+    const button = (
+      await popup.evaluateHandle(() =>
+        [...document.querySelectorAll('button')].find(b => b.textContent === 'Page overview'),
+      )
+    ).asElement() as ElementHandle<Element> | null;
+    expect(button, 'the popup offers the overview').not.toBeNull();
+    const sidebarOpen = () =>
+      ext.evaluate(() =>
+        (
+          globalThis as unknown as { browser: { sidebarAction: { isOpen(d: object): Promise<boolean> } } }
+        ).browser.sidebarAction.isOpen({}),
+      );
+    if (name === 'firefox') expect(await sidebarOpen(), 'sidebar closed before the click').toBe(false);
+    await button!.click(); // a real click: the panel opens only from a user gesture
+    if (name === 'chromium') {
+      const target = await launched.browser.waitForTarget(t => t.url() === `${launched.extensionOrigin}overview.html`, {
+        timeout: 10_000,
+      });
+      const panel = (await target.asPage())!;
+      // The panel follows the active tab: the reader is on the article (here the popup was a tab).
+      await article.bringToFront();
+      const text = await until(panel, () =>
+        document.body.innerText.includes('Jeff Yass') ? document.body.innerText : '',
+      );
+      expect(text).toContain('ByteDance');
+      expect(text.toLowerCase()).toContain('connections'); // headings are upper-cased by CSS
+    } else {
+      let open = false;
+      for (let i = 0; i < 50 && !open; i++) {
+        open = await sidebarOpen();
+        if (!open) await sleep(100);
+      }
+      expect(open, 'Firefox sidebar open with the overview').toBe(true);
+    }
+    if (!popup.isClosed()) await popup.close();
+  });
+
   it('who owns the site: a small dismissible badge on the page and the owner in the popup', async () => {
     const page = await launched.browser.newPage();
     const html = await (await fetch(`${server.url}/article.html`)).text();
