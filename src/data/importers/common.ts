@@ -12,6 +12,7 @@ import fs from 'node:fs';
 
 import { DataError } from '../records.ts';
 import type { DataRecord, Entity, Source } from '../schema.ts';
+import { clean, slugify } from '../formats/common.ts';
 
 export interface ImportInput {
   /** The corpora directory (shared/corpora). */
@@ -34,22 +35,8 @@ export function readCorpus(file: string): string {
   return fs.readFileSync(file, 'utf8');
 }
 
-/** "Jesús G. García" → "jesus-g-garcia"; "AT&T" → "att"; "S&P Global" → "sp-global". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’".]/g, '')
-    .replace(/(\w)&(\w)/g, '$1$2')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-/** Collapses runs of whitespace and trims. */
-export function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+// Slugs and whitespace are the same for imported corpora and readers' packs (formats/common.ts is pure).
+export { clean, slugify };
 
 /** Counts records as they are made and reports every 1,000th. */
 export class Counter {
