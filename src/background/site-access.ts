@@ -5,6 +5,7 @@
  * keeps that registration in step when permissions are added or withdrawn.
  */
 import type { Manifest, Permissions, Scripting } from '../shared/browser.ts';
+import { grantedBeyond } from '../shared/origins.ts';
 
 export const GRANTED_SCRIPT_ID = 'stakes-granted-sites';
 
@@ -24,9 +25,8 @@ export interface SiteAccessApi {
 
 /** The origins the reader granted beyond the manifest's own content-script sites. */
 export async function grantedOrigins(api: SiteAccessApi): Promise<string[]> {
-  const own = new Set((api.runtime.getManifest().content_scripts ?? []).flatMap(c => c.matches ?? []));
   const { origins = [] } = await api.permissions.getAll();
-  return origins.filter(o => !own.has(o));
+  return grantedBeyond(api.runtime.getManifest(), origins);
 }
 
 /** Registers the content script for exactly the granted origins (none: no registration). */

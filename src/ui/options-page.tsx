@@ -2,6 +2,7 @@
 import { render } from 'preact';
 
 import { ask, browser } from '../shared/browser.ts';
+import { grantedBeyond } from '../shared/origins.ts';
 import type { ImportReply, PackInfo, PackSourceInput, StatusReply } from '../shared/messages.ts';
 import { defaultSettings, exportCorrections, type Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store.ts';
@@ -92,8 +93,7 @@ async function removePack(name: string): Promise<void> {
 /** The origins the reader granted, beyond the manifest's own content-script sites. */
 async function extraOrigins(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
-  const own = new Set((browser.runtime.getManifest().content_scripts ?? []).flatMap(c => c.matches ?? []));
-  return origins.filter(o => !own.has(o));
+  return grantedBeyond(browser.runtime.getManifest(), origins);
 }
 
 async function readAccess(): Promise<void> {
