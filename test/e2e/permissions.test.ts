@@ -31,13 +31,19 @@ describe.each(BROWSERS)('%s store build: site permissions', name => {
     await sleep(2_500); // ample time for the content script, were it there, to underline
     return article.$$eval(MARK, ms => ms.length);
   };
-  const clickButton = (text: string) =>
-    options.evaluate((t: string) => {
-      const button = [...document.querySelectorAll('button')].find(b => b.textContent?.startsWith(t));
-      if (!button) return false;
-      button.setAttribute('data-test-target', '');
-      return true;
-    }, text);
+  /** Marks the options page's button whose text starts with `text`, waiting for it to be drawn. */
+  const clickButton = async (text: string): Promise<boolean> => {
+    for (let i = 0; i < 100; i++) {
+      const found = await options.evaluate((t: string) => {
+        const button = [...document.querySelectorAll('button')].find(b => b.textContent?.startsWith(t));
+        button?.setAttribute('data-test-target', '');
+        return Boolean(button);
+      }, text);
+      if (found) return true;
+      await sleep(100);
+    }
+    return false;
+  };
 
   beforeAll(async () => {
     launched = await launchers[name](STORE_DIRS[name], {

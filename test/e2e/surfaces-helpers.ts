@@ -23,12 +23,22 @@ export async function openExtensionPage(launched: Launched, browser: Browser, fi
 export async function gotoExtensionPage(launched: Launched, page: Page, file: string): Promise<void> {
   const url = `${launched.extensionOrigin}${file}`;
   if (launched.name === 'firefox') {
+    // Mark the document we leave, so going to the URL already shown waits for the new document.
+    await page
+      .evaluate(() => ((window as { __stakesLeaving?: boolean }).__stakesLeaving = true))
+      .catch(() => undefined);
     page.goto(url).catch(() => undefined);
     // Polled by hand: while the page navigates, Firefox's BiDi can fail an evaluation outright.
     const deadline = Date.now() + 15_000;
     for (;;) {
       const ready = await page
-        .evaluate((href: string) => location.href === href && document.readyState === 'complete', url)
+        .evaluate(
+          (href: string) =>
+            location.href === href &&
+            document.readyState === 'complete' &&
+            !(window as { __stakesLeaving?: boolean }).__stakesLeaving,
+          url,
+        )
         .catch(() => false);
       if (ready) break;
       if (Date.now() > deadline) throw new Error(`${url} did not load within 15 s`);
