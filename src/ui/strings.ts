@@ -37,7 +37,8 @@ export const EN = {
   thisPage: 'On this page',
   entitiesCount: '$1 entities underlined',
   noEntities: 'Nothing underlined on this page.',
-  notAPage: 'Stakes works on web pages (http and https).',
+  notAPage:
+    'Stakes has not read this page. It reads web pages on the default news sites, and on other sites once you allow them in the options.',
   siteOn: 'On for $1',
   pauseEverywhere: 'Pause everywhere',
   openOptions: 'Options',

@@ -83,9 +83,9 @@ describe('Popup', () => {
     expect(onJump).toHaveBeenCalledWith('company:bytedance');
   });
 
-  it('says when the page is not a web page, and when the site is off', () => {
+  it('says when Stakes has not read the page (not a web page, or a site not allowed), and when the site is off', () => {
     expect(mount(<Popup status={null} page={null} host="" settings={defaultSettings()} />).textContent).toContain(
-      'Stakes works on web pages',
+      'Stakes has not read this page. It reads web pages on the default news sites',
     );
     const off = { ...defaultSettings(), disabledSites: ['daily.example'] };
     const root = mount(<Popup status={status} page={{ ...page, active: false }} host={page.host} settings={off} />);
