@@ -1,4 +1,8 @@
-/** The options page: loads the settings, saves every change at once, exports corrections. */
+/**
+ * The options page: loads the settings and saves every change at once, exports corrections, imports
+ * and removes data packs (through the background), and asks for or withdraws the permission to read
+ * sites beyond the default news sites.
+ */
 import { render } from 'preact';
 
 import { ask, browser } from '../shared/browser.ts';
