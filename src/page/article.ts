@@ -13,7 +13,10 @@
  */
 import { Readability } from '@mozilla/readability';
 
+import { EXCLUDED, excludedElement } from './excluded.ts';
 import { quickArticleText } from './quick-article.ts';
+
+export { EXCLUDED };
 
 // DOM constants, spelled out so this module also runs in jsdom without globals.
 const SHOW_TEXT = 0x4;
@@ -43,48 +46,9 @@ export function deeperThan(doc: Document, max: number): boolean {
   }
 }
 
-/** Elements whose text is never annotated, even inside the article. */
-export const EXCLUDED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'BUTTON',
-  'FORM',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'VAR',
-  'SVG',
-  'MATH',
-  'IFRAME',
-  'OBJECT',
-  'NAV',
-  'ASIDE',
-  'FOOTER',
-  'STAKES-MARK',
-  'STAKES-CARD',
-  'TITLE',
-  'HEAD',
-]);
-
 /** Whether text inside this element may be annotated (the element and all its ancestors). */
 export function isAnnotatable(node: Node): boolean {
-  for (let el = node.parentElement; el; el = el.parentElement) {
-    if (EXCLUDED.has(el.tagName.toUpperCase())) return false;
-    if (
-      el.isContentEditable ||
-      el.getAttribute('contenteditable') === 'true' ||
-      el.getAttribute('contenteditable') === ''
-    )
-      return false;
-    if (el.getAttribute('aria-hidden') === 'true' || el.hidden) return false;
-  }
+  for (let el = node.parentElement; el; el = el.parentElement) if (excludedElement(el)) return false;
   return true;
 }
 

@@ -10,6 +10,8 @@
  * related links, bylines and lists of links are left out, as Readability leaves them out.
  */
 
+import { excludedElement } from './excluded.ts';
+
 const SHOW_TEXT = 0x4;
 const SHOW_ELEMENT = 0x1;
 const FILTER_ACCEPT = 1;
@@ -52,15 +54,6 @@ function linkDense(el: Element): boolean {
   return links > all * 0.5;
 }
 
-function excluded(el: Element, skip: ReadonlySet<string>): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (skip.has(tag)) return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable === '' || editable === 'true' || editable === 'plaintext-only') return true;
-  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
-  return false;
-}
-
 /** Inside the article: share bars, related links, bylines and lists of links are not the story. */
 function aside(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
@@ -76,14 +69,14 @@ function aside(el: Element): boolean {
 export function quickArticleText(doc: Document, skip: ReadonlySet<string>): Text[] | null {
   const root = candidate(doc);
   if (!root) return null;
-  for (let el = root.parentElement; el; el = el.parentElement) if (excluded(el, skip)) return null;
+  for (let el = root.parentElement; el; el = el.parentElement) if (excludedElement(el, skip)) return null;
   const nodes: Text[] = [];
   let chars = 0;
   let linkChars = 0;
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
     acceptNode: node =>
       node.nodeType === 1
-        ? excluded(node as Element, skip) || aside(node as Element)
+        ? excludedElement(node as Element, skip) || aside(node as Element)
           ? FILTER_REJECT
           : FILTER_SKIP
         : FILTER_ACCEPT,
