@@ -11,7 +11,8 @@
  * their pages (the store builds run on the default news sites and wherever the reader allows).
  *
  * Steps: compile and validate the dataset (bad data stops the build, naming
- * file, line, record and field), bundle the scripts with esbuild, copy the
+ * file, line, record and field) and pack its name index (data/index.bin, what
+ * the background opens first), bundle the scripts with esbuild, copy the
  * static files from extension/, and write each browser's manifest from the
  * canonical manifest.json.
  */
@@ -114,11 +115,14 @@ export function manifestFor(target, canonical, { dev = false } = {}) {
   return m;
 }
 
+/** The compiled dataset and its packed name index (what the background loads first). */
 async function compileData() {
   const api = register({ namespace: 'stakes-build' });
   try {
     const { compileDataset } = await api.import('./src/data/compile.ts', import.meta.url);
-    return compileDataset();
+    const { packDatasetIndex } = await api.import('./src/data/dataset.ts', import.meta.url);
+    const dataset = compileDataset();
+    return { dataset, index: packDatasetIndex(dataset) };
   } finally {
     await api.unregister();
   }
@@ -151,9 +155,9 @@ const kb = bytes => `${(bytes / 1024).toFixed(1)} kB`;
 
 async function main() {
   const started = performance.now();
-  let dataset;
+  let dataset, index;
   try {
-    dataset = await compileData();
+    ({ dataset, index } = await compileData());
   } catch (error) {
     if (error?.name === 'DataError') {
       console.error(`build failed: ${error.message}`);
@@ -174,6 +178,7 @@ async function main() {
     copyDir(path.join(ROOT, 'extension'), out);
     fs.mkdirSync(path.join(out, 'data'), { recursive: true });
     fs.writeFileSync(path.join(out, 'data', 'dataset.json'), datasetJson);
+    fs.writeFileSync(path.join(out, 'data', 'index.bin'), index);
     fs.writeFileSync(
       path.join(out, 'manifest.json'),
       JSON.stringify(manifestFor(target, canonical, { dev }), null, 2) + '\n',
@@ -206,7 +211,7 @@ async function main() {
     const zipName = `stakes-${canonical.version}-${target}.zip`;
     fs.writeFileSync(path.join(DIST, zipName), zip);
     console.log(
-      `${target}: ${sizes.join(', ')}, dataset ${kb(datasetJson.length)} → dist/${zipName} (${kb(zip.length)})`,
+      `${target}: ${sizes.join(', ')}, dataset ${kb(datasetJson.length)}, index ${kb(index.length)} → dist/${zipName} (${kb(zip.length)})`,
     );
   }
   console.log(

@@ -3,37 +3,43 @@
  * page's requests. Pure (no browser APIs) so the CLI and tests use it as is.
  */
 import { buildNameIndex, type Dataset } from '../data/dataset.ts';
-import type { NameIndex } from '../match/name-index.ts';
 import { findMentions } from '../match/matcher.ts';
+import type { PackedIndex } from '../match/packed-index.ts';
 import type { FoundMention, Reply, Request } from '../shared/messages.ts';
 import { CardBuilder } from './cards.ts';
 
 const RULE_TEXT = { name: 'name', context: 'name with context', surname: 'surname' } as const;
 
+/** The mentions of dataset names in a text, as the page receives them. Needs the name index only. */
+export function matchText(index: PackedIndex, text: string): FoundMention[] {
+  return findMentions(index, text).map(m => {
+    const why = `matched “${m.name}” (${RULE_TEXT[m.rule]}${m.evidence ? `: ${m.evidence}` : ''})`;
+    const found: FoundMention = {
+      start: m.start,
+      end: m.end,
+      entityId: m.entityId,
+      name: index.label(m.entity),
+      kind: index.entity(m.entity).kind,
+      why,
+    };
+    if (index.hasStakes(m.entity)) found.stakes = true;
+    return found;
+  });
+}
+
 export class Engine {
-  readonly index: NameIndex;
   readonly cards: CardBuilder;
 
-  constructor(readonly dataset: Dataset) {
-    this.index = buildNameIndex(dataset);
+  /** `index`: the dataset's packed name index when it is already loaded (else it is built). */
+  constructor(
+    readonly dataset: Dataset,
+    readonly index: PackedIndex = buildNameIndex(dataset),
+  ) {
     this.cards = new CardBuilder(dataset);
   }
 
   match(text: string): FoundMention[] {
-    return findMentions(this.index, text).map(m => {
-      const ref = this.cards.ref(m.entityId);
-      const why = `matched “${m.name}” (${RULE_TEXT[m.rule]}${m.evidence ? `: ${m.evidence}` : ''})`;
-      const found: FoundMention = {
-        start: m.start,
-        end: m.end,
-        entityId: m.entityId,
-        name: ref.name,
-        kind: ref.kind,
-        why,
-      };
-      if (this.cards.graph.hasStakes(m.entityId)) found.stakes = true;
-      return found;
-    });
+    return matchText(this.index, text);
   }
 
   handle<R extends Request>(request: R): Reply<R> {

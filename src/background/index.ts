@@ -12,8 +12,9 @@
  *        the reader's data packs (kept in IndexedDB, see data-service.ts)
  *
  * The dataset (bundled data plus the reader's packs) is loaded lazily the first
- * time a request arrives after the background wakes, and kept until the browser
- * stops the background. Tab
+ * time a request arrives after the background wakes, the name index first (all
+ * that matching needs; see data-service.ts), and kept until the browser stops
+ * the background. Tab
  * reports live in memory and in storage.session (so a restarted service
  * worker still knows them). Listeners are registered synchronously at top
  * level, as MV3 requires.
@@ -22,13 +23,17 @@ import type { Dataset } from '../data/dataset.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
 import { isRequest, type PageInfo, type Request } from '../shared/messages.ts';
 import { DataService } from './data-service.ts';
+import { matchText } from './engine.ts';
 import { indexedDbPackStore, memoryPackStore } from './pack-store.ts';
 import { injectIntoOpenTabs, syncGrantedSites } from './site-access.ts';
 import { pageLinks } from './page-links.ts';
 import { updateSettings } from '../shared/settings-store.ts';
 
 const data = new DataService(
-  () => fetch(browser.runtime.getURL('data/dataset.json')).then(response => response.json() as Promise<Dataset>),
+  {
+    dataset: () => fetch(browser.runtime.getURL('data/dataset.json')).then(r => r.json() as Promise<Dataset>),
+    index: () => fetch(browser.runtime.getURL('data/index.bin')).then(r => r.arrayBuffer()),
+  },
   typeof indexedDB === 'undefined' ? memoryPackStore() : indexedDbPackStore(),
 );
 
@@ -62,6 +67,8 @@ async function handle(message: Request, sender: Runtime.MessageSender): Promise<
     if (message.type === 'removePack') return { packs: await data.removePack(message.name) };
     return { packs: await data.packs() };
   }
+  // Matching needs the name index only: it is answered before the rest of the dataset is read.
+  if (message.type === 'match') return { mentions: matchText(await data.index(), message.text) };
   const e = await data.engine();
   if (message.type === 'status') {
     const packs = (await data.packs()).filter(p => p.loaded).length;

@@ -7,12 +7,27 @@ import type { StoredPack } from './pack-set.ts';
 
 const DB_NAME = 'stakes';
 const STORE = 'packs';
+/** The packed name index of the bundled data with the packs, so a waking background need not rebuild it. */
+const INDEX_STORE = 'index';
+const INDEX_KEY = 'current';
+
+/** A packed name index and the bundled index it was made on top of. */
+export interface CachedIndex {
+  base: string;
+  bytes: Uint8Array;
+}
 
 export interface PackStore {
   /** Every pack, in import order. */
   list(): Promise<StoredPack[]>;
+  /** How many packs there are, without reading them. */
+  count(): Promise<number>;
   put(pack: StoredPack): Promise<void>;
   remove(name: string): Promise<void>;
+  getIndex(): Promise<CachedIndex | undefined>;
+  putIndex(index: CachedIndex): Promise<void>;
+  /** Forget the cached index (before the packs change, so it is never stale). */
+  clearIndex(): Promise<void>;
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -33,8 +48,12 @@ export function indexedDbPackStore(factory: IDBFactory = indexedDB): PackStore {
   let db: Promise<IDBDatabase> | undefined;
   const open = (): Promise<IDBDatabase> => {
     db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const req = factory.open(DB_NAME, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'name' });
+      const req = factory.open(DB_NAME, 2);
+      req.onupgradeneeded = () => {
+        const names = req.result.objectStoreNames;
+        if (!names.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'name' });
+        if (!names.contains(INDEX_STORE)) req.result.createObjectStore(INDEX_STORE);
+      };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error ?? new Error('cannot open IndexedDB'));
     }).catch((error: unknown) => {
@@ -49,6 +68,10 @@ export function indexedDbPackStore(factory: IDBFactory = indexedDB): PackStore {
       const all = (await request(tx.objectStore(STORE).getAll())) as StoredPack[];
       return all.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
     },
+    async count() {
+      const tx = (await open()).transaction(STORE, 'readonly');
+      return request(tx.objectStore(STORE).count());
+    },
     async put(pack) {
       const tx = (await open()).transaction(STORE, 'readwrite');
       tx.objectStore(STORE).put(pack);
@@ -59,14 +82,39 @@ export function indexedDbPackStore(factory: IDBFactory = indexedDB): PackStore {
       tx.objectStore(STORE).delete(name);
       await done(tx);
     },
+    async getIndex() {
+      const tx = (await open()).transaction(INDEX_STORE, 'readonly');
+      return (await request(tx.objectStore(INDEX_STORE).get(INDEX_KEY))) as CachedIndex | undefined;
+    },
+    async putIndex(index) {
+      const tx = (await open()).transaction(INDEX_STORE, 'readwrite');
+      tx.objectStore(INDEX_STORE).put(index, INDEX_KEY);
+      await done(tx);
+    },
+    async clearIndex() {
+      const tx = (await open()).transaction(INDEX_STORE, 'readwrite');
+      tx.objectStore(INDEX_STORE).delete(INDEX_KEY);
+      await done(tx);
+    },
   };
 }
 
 /** For tests and for a browser without IndexedDB: packs in memory. */
 export function memoryPackStore(initial: StoredPack[] = []): PackStore {
   const packs = new Map(initial.map(p => [p.name, p]));
+  let index: CachedIndex | undefined;
   return {
     list: () => Promise.resolve([...packs.values()].sort((a, b) => a.importedAt.localeCompare(b.importedAt))),
+    count: () => Promise.resolve(packs.size),
+    getIndex: () => Promise.resolve(index),
+    putIndex: value => {
+      index = { base: value.base, bytes: value.bytes.slice() };
+      return Promise.resolve();
+    },
+    clearIndex: () => {
+      index = undefined;
+      return Promise.resolve();
+    },
     put: pack => {
       packs.set(pack.name, structuredClone(pack));
       return Promise.resolve();

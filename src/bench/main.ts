@@ -15,12 +15,19 @@ import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-c
 
 import { Engine } from '../background/engine.ts';
 import type { Dataset } from '../data/dataset.ts';
+import { PackedIndex } from '../match/packed-index.ts';
 import { chromiumPath, firefoxPath } from '../dev/browsers.ts';
 import { serve } from '../dev/serve.ts';
 import { bundleProbe, markJsSource } from './bundle.ts';
 import { writeFixtures } from './fixtures.ts';
 import { fmtBytes, fmtMs, fmtRatio, median, table } from './stats.ts';
+import type { SwLoad } from './sw-probe.ts';
 import { syntheticNames, writePack } from './synthetic-pack.ts';
+
+/** The worker's first match after opening the index (original text, names from the bundled data). */
+const FIRST_MATCH_TEXT =
+  'Amazon said on Tuesday that shoppers could buy from TikTok videos. ByteDance, whose investors include ' +
+  'Susquehanna International Group, declined to comment; Jeff Yass did not answer questions from Congress.';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS = path.resolve(ROOT, process.env.STAKES_BENCH_CORPUS ?? '../shared/corpora/readability-pages');
@@ -89,6 +96,7 @@ interface CompileResult {
   entities: number;
   indexNames: number;
   bytes: number;
+  indexBytes: number;
 }
 function compile(dir: string, out: string): CompileResult {
   const r = spawnSync(
@@ -117,11 +125,16 @@ fs.rmSync(packDir, { recursive: true, force: true });
 const ext1M = path.join(work, 'chrome-1m');
 fs.cpSync(path.join(ROOT, 'dist/chrome-dev'), ext1M, { recursive: true });
 fs.copyFileSync(packJson, path.join(ext1M, 'data/dataset.json'));
+fs.copyFileSync(packJson.replace(/\.json$/, '.index.bin'), path.join(ext1M, 'data/index.bin'));
 
 note('building the engines in this process (for the matching step)');
 const bundledDataset = JSON.parse(fs.readFileSync(bundledJson, 'utf8')) as Dataset;
-const engineBundled = new Engine(bundledDataset);
-let engine1M: Engine | undefined = new Engine(JSON.parse(fs.readFileSync(packJson, 'utf8')) as Dataset);
+const indexOf = (json: string) => new PackedIndex(fs.readFileSync(json.replace(/\.json$/, '.index.bin')));
+const engineBundled = new Engine(bundledDataset, indexOf(bundledJson));
+let engine1M: Engine | undefined = new Engine(
+  JSON.parse(fs.readFileSync(packJson, 'utf8')) as Dataset,
+  indexOf(packJson),
+);
 
 // mark.js gets 200 names: every matchable name of the bundled dataset, padded with synthetic-pack names.
 const datasetNames = [
@@ -419,7 +432,7 @@ async function openWithExtension(
 }
 
 interface ExtensionFigures {
-  indexLoad: { fetchMs: number; parseMs: number; buildMs: number; names: number };
+  indexLoad: SwLoad;
   backgroundHeap: number;
   backgroundIdleHeap: number;
   live: LiveResult;
@@ -451,7 +464,7 @@ async function chromiumExtension(which: 'b' | 'm', extDir: string): Promise<Exte
     // The index load after waking: this worker has just started and has not loaded its dataset yet.
     await sw.send('Runtime.evaluate', { expression: swProbe });
     const loadRes = await sw.send('Runtime.evaluate', {
-      expression: `__stakesBenchLoad(chrome.runtime.getURL('data/dataset.json'))`,
+      expression: `__stakesBenchLoad(chrome.runtime.getURL('data/index.bin'), chrome.runtime.getURL('data/dataset.json'), ${JSON.stringify(FIRST_MATCH_TEXT)})`,
       awaitPromise: true,
       returnByValue: true,
     });
@@ -727,17 +740,29 @@ log(
     ['', 'bundled', '1M pack'],
     [
       ['names in the index', String(extB.indexLoad.names), String(extM.indexLoad.names)],
-      ['index load after waking: fetch dataset.json', fmtMs(extB.indexLoad.fetchMs), fmtMs(extM.indexLoad.fetchMs)],
+      ['data/index.bin', fmtBytes(extB.indexLoad.indexBytes), fmtBytes(extM.indexLoad.indexBytes)],
+      [
+        'index load after waking: fetch index.bin',
+        fmtMs(extB.indexLoad.indexFetchMs),
+        fmtMs(extM.indexLoad.indexFetchMs),
+      ],
+      ['  open it (new PackedIndex)', fmtMs(extB.indexLoad.indexOpenMs), fmtMs(extM.indexLoad.indexOpenMs)],
+      ['  total: matching can start', fmtMs(loadTotal(extB)), fmtMs(loadTotal(extM))],
+      ['first match (one paragraph)', fmtMs(extB.indexLoad.firstMatchMs), fmtMs(extM.indexLoad.firstMatchMs)],
+      [
+        'card data after that: fetch dataset.json',
+        fmtMs(extB.indexLoad.dataFetchMs),
+        fmtMs(extM.indexLoad.dataFetchMs),
+      ],
       ['  JSON.parse', fmtMs(extB.indexLoad.parseMs), fmtMs(extM.indexLoad.parseMs)],
-      ['  new Engine (name index + cards)', fmtMs(extB.indexLoad.buildMs), fmtMs(extM.indexLoad.buildMs)],
-      ['  total', fmtMs(loadTotal(extB)), fmtMs(loadTotal(extM))],
+      ['  new Engine (card maps)', fmtMs(extB.indexLoad.cardsMs), fmtMs(extM.indexLoad.cardsMs)],
       ['worker JS heap, idle', fmtBytes(extB.backgroundIdleHeap), fmtBytes(extM.backgroundIdleHeap)],
       ['worker JS heap, index loaded', fmtBytes(extB.backgroundHeap), fmtBytes(extM.backgroundHeap)],
     ],
   ),
 );
 function loadTotal(x: ExtensionFigures): number {
-  return x.indexLoad.fetchMs + x.indexLoad.parseMs + x.indexLoad.buildMs;
+  return x.indexLoad.indexFetchMs + x.indexLoad.indexOpenMs;
 }
 const notDone = [...new Set([...extB.notDone, ...extM.notDone])];
 if (notDone.length) log(`content script not finished within 20 s on: ${notDone.join(', ')} (heap read anyway)`);
@@ -752,9 +777,10 @@ log(
       'index names',
       'compile',
       'peak RSS (compile)',
-      'index build (Node)',
+      'index pack (Node)',
       'peak RSS (+ write, index)',
       'dataset.json',
+      'index.bin',
     ],
     [
       [
@@ -766,6 +792,7 @@ log(
         fmtMs(compileBundled.indexMs),
         `${compileBundled.maxRssMB.toFixed(0)} MB`,
         fmtBytes(compileBundled.bytes),
+        fmtBytes(compileBundled.indexBytes),
       ],
       [
         `synthetic pack (${PACK_NAMES.toLocaleString('en')} names + bundled)`,
@@ -776,6 +803,7 @@ log(
         fmtMs(compilePack.indexMs),
         `${compilePack.maxRssMB.toFixed(0)} MB`,
         fmtBytes(compilePack.bytes),
+        fmtBytes(compilePack.indexBytes),
       ],
     ],
   ),

@@ -2,7 +2,8 @@
  * The compiled dataset: what the extension's background and the CLI load.
  * Built from the source records by compile.ts; checked there, trusted here.
  */
-import { NameIndex } from '../match/name-index.ts';
+import { packNameIndex } from '../match/index-pack.ts';
+import { PackedIndex } from '../match/packed-index.ts';
 import type { Relation } from '../match/types.ts';
 import type { Claim, Entity, Meta, Policy } from './schema.ts';
 
@@ -45,6 +46,21 @@ export function relationsOf(dataset: Dataset): Relation[] {
   return pairs;
 }
 
-export function buildNameIndex(dataset: Dataset): NameIndex {
-  return new NameIndex(dataset.entities, relationsOf(dataset));
+/** Entities that own or are owned (the page marks their mentions). */
+export function entitiesWithStakes(dataset: Dataset): Set<string> {
+  const ids = new Set<string>();
+  for (const c of dataset.claims) {
+    if (c.type === 'ownership') ids.add(c.owner).add(c.asset);
+    if (c.type === 'hierarchy') ids.add(c.parent).add(c.child);
+  }
+  return ids;
+}
+
+/** The dataset's name index, packed: what the build writes to data/index.bin. */
+export function packDatasetIndex(dataset: Dataset): Uint8Array {
+  return packNameIndex(dataset.entities, relationsOf(dataset), entitiesWithStakes(dataset), dataset.meta.version);
+}
+
+export function buildNameIndex(dataset: Dataset): PackedIndex {
+  return new PackedIndex(packDatasetIndex(dataset));
 }

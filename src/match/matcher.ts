@@ -37,7 +37,7 @@
  * Every step is a pass over the tokens: the cost grows with the text.
  */
 import { isCapsWord, isTitleWord, isUpper, Layout } from './layout.ts';
-import type { NameEntry, NameIndex, TrieNode } from './name-index.ts';
+import type { MatchIndex, NameEntry, TrieNode } from './name-index.ts';
 import { ABBREVIATIONS, canonicalGap, HARD_BREAK, tokenize, type Token } from './text.ts';
 import type { Mention } from './types.ts';
 
@@ -421,7 +421,7 @@ const CALENDAR = new Set([
 /** Regnal and generational numbers: "Elizabeth I" is not "Elizabeth". */
 const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|X)$/;
 
-export function findMentions(index: NameIndex, text: string): Mention[] {
+export function findMentions(index: MatchIndex, text: string): Mention[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
   const gaps = tokens.map((t, i) =>
@@ -453,7 +453,8 @@ export function findMentions(index: NameIndex, text: string): Mention[] {
       start,
       end,
       text: text.slice(start, end),
-      entityId: index.entities[entry.entity]!.id,
+      entityId: index.entity(entry.entity).id,
+      entity: entry.entity,
       name: entry.name,
       rule: entry.policy === 'always' ? 'name' : entry.policy,
     };
@@ -466,8 +467,8 @@ export function findMentions(index: NameIndex, text: string): Mention[] {
 }
 
 /** Every name starting at token i, longest first. */
-function candidatesAt(index: NameIndex, tokens: Token[], gaps: string[], i: number): Candidate[] {
-  const root = index.root.get(tokens[i]!.norm);
+function candidatesAt(index: MatchIndex, tokens: Token[], gaps: string[], i: number): Candidate[] {
+  const root = index.rootNode(tokens[i]!.norm);
   if (!root) return [];
   const found: Candidate[] = [];
   let states: { node: TrieNode; last: number; skipped: number }[] = [{ node: root, last: i, skipped: -1 }];
@@ -508,7 +509,7 @@ function candidatesAt(index: NameIndex, tokens: Token[], gaps: string[], i: numb
 /** The name's gaps and case rule hold for the tokens starting at i (less a skipped middle initial). */
 function fits(
   entry: NameEntry,
-  index: NameIndex,
+  index: MatchIndex,
   tokens: Token[],
   gaps: string[],
   i: number,
@@ -518,7 +519,7 @@ function fits(
   // is not "George W. Bush".
   if (
     skipped >= 0 &&
-    (index.entities[entry.entity]!.kind !== 'person' ||
+    (index.entity(entry.entity).kind !== 'person' ||
       entry.rawTokens.length !== 2 ||
       entry.rawTokens.some(t => t.length === 1))
   ) {
@@ -578,7 +579,7 @@ class Page {
   private readonly acceptedMidSentence = new Map<number, boolean>();
 
   constructor(
-    private readonly index: NameIndex,
+    private readonly index: MatchIndex,
     private readonly tokens: Token[],
     private readonly layout: Layout,
     private readonly candidates: Candidate[][],
@@ -605,7 +606,7 @@ class Page {
         i++;
         continue;
       }
-      if (taken.entries.some(e => index.entities[e.entity]!.kind === 'person' && e.policy !== 'surname')) {
+      if (taken.entries.some(e => index.entity(e.entity).kind === 'person' && e.policy !== 'surname')) {
         coveredByPerson.fill(1, taken.first, taken.last + 1);
       }
       i = taken.last + 1;
@@ -628,10 +629,11 @@ class Page {
    */
   private findSharedSurnames(coveredByPerson: Uint8Array): void {
     const { tokens, layout } = this;
-    const surnames = this.index.surnameSet;
+    const index = this.index;
     for (let j = 0; j < tokens.length; j++) {
       const t = tokens[j]!;
-      if (!isUpper(t.raw[0]!) || !surnames.has(t.norm) || coveredByPerson[j] || !layout.plainSpaceBefore(j)) continue;
+      if (!isUpper(t.raw[0]!) || !index.isSurname(t.norm) || coveredByPerson[j] || !layout.plainSpaceBefore(j))
+        continue;
       // A first name: capitalised, not a title, not a function word capitalised in a title ("Dinner With Saddam").
       const prev = tokens[j - 1]!;
       if (
@@ -662,12 +664,12 @@ class Page {
         if (this.present.has(entry.entity)) return { why: 'full name on the page' };
         const cue = this.cue(entry, blind ? c : undefined);
         if (cue) return { why: cue };
-        for (const other of this.index.related.get(entry.entity) ?? []) {
+        for (const other of this.index.relatedTo(entry.entity)) {
           const at = this.presentAt.get(other);
           if (!at) continue;
-          if (!blind) return { why: `connected to ${this.index.entities[other]!.id} on the page` };
+          if (!blind) return { why: `connected to ${this.index.entity(other).id} on the page` };
           if (within(at, c.first - CUE_WINDOW, c.last + CUE_WINDOW) !== undefined) {
-            return { why: `connected to ${this.index.entities[other]!.id} nearby` };
+            return { why: `connected to ${this.index.entity(other).id} nearby` };
           }
         }
         if (blind && this.midSentenceElsewhere(entry.entity)) return { why: 'named mid-sentence on the page' };
@@ -675,13 +677,13 @@ class Page {
       }
       case 'surname': {
         if (!namedPeople.has(entry.entity)) return false;
-        const surname = this.index.surnames.get(entry.entity)!;
+        const surname = this.index.surnameOf(entry.entity)!;
         if (this.sharedSurnames.has(surname)) return false;
         for (const other of this.present) {
           if (
             other !== entry.entity &&
-            this.index.entities[other]!.kind === 'person' &&
-            this.index.surnames.get(other) === surname
+            this.index.entity(other).kind === 'person' &&
+            this.index.surnameOf(other) === surname
           )
             return false;
         }
@@ -730,7 +732,7 @@ class Page {
   /** What the text around the candidate shows it is part of, if anything. */
   private partOf(c: Candidate, entry: NameEntry): string | undefined {
     const { tokens, layout } = this;
-    const kind = this.index.entities[entry.entity]!.kind;
+    const kind = this.index.entity(entry.entity).kind;
     const person = kind === 'person';
     const before = c.first - 1;
     const after = c.last + 1;
@@ -824,7 +826,7 @@ class Page {
 
   /** A legal form right after a company's name: "Apple Inc.", "Shell plc", "Nestlé S.A.". */
   private legalSuffix(c: Candidate, entry: NameEntry): string | undefined {
-    if (this.index.entities[entry.entity]!.kind === 'person') return undefined;
+    if (this.index.entity(entry.entity).kind === 'person') return undefined;
     const { tokens, layout } = this;
     const j = c.last + 1;
     if (j >= tokens.length || !/^[^\S\n\r\u2028\u2029]*[,&]?[^\S\n\r\u2028\u2029]*$/.test(layout.gapBefore[j]!))
@@ -841,7 +843,7 @@ class Page {
 
   /** A word right after the name that only an organisation has: "GM spokesman", "Apple shares". */
   private organisationWord(c: Candidate, entry: NameEntry): string | undefined {
-    if (this.index.entities[entry.entity]!.kind === 'person' || entry.kind === 'ticker') return undefined;
+    if (this.index.entity(entry.entity).kind === 'person' || entry.kind === 'ticker') return undefined;
     const j = c.last + 1;
     if (j >= this.tokens.length || !this.spaceAfterName(c.last)) return undefined;
     const next = this.tokens[j]!;
@@ -872,7 +874,7 @@ class Page {
   /** One of the name's cue phrases: anywhere on the page, or, for a case-blind candidate, near it. */
   private cue(entry: NameEntry, near: Candidate | undefined): string | undefined {
     for (const id of entry.cues ?? []) {
-      const cue = this.index.cues[id]!;
+      const cue = this.index.cue(id);
       if (near) {
         if (this.phrase(cue.tokens, near.first - CUE_WINDOW, near.last + CUE_WINDOW) !== undefined)
           return `“${cue.text}” nearby`;
@@ -887,7 +889,7 @@ class Page {
   }
 
   /** The first start of a phrase within [from, to], if any. */
-  private phrase(phrase: string[], from: number, to: number): number | undefined {
+  private phrase(phrase: readonly string[], from: number, to: number): number | undefined {
     if (!this.tokenPositions) {
       this.tokenPositions = new Map();
       this.tokens.forEach((t, i) => {

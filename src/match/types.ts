@@ -37,6 +37,8 @@ export interface Mention {
   end: number;
   text: string;
   entityId: string;
+  /** The entity's index in the name index. */
+  entity: number;
   /** The dataset name that matched. */
   name: string;
   rule: MatchRule;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { findMentions } from '../../src/match/matcher.ts';
-import { NameIndex } from '../../src/match/name-index.ts';
+import { indexNames } from '../../src/match/packed-index.ts';
 import type { MatchEntity, MatchName } from '../../src/match/types.ts';
 
 const context = (text: string, cues: string[] = [], kind = 'primary'): MatchName => ({
@@ -64,7 +64,7 @@ const ENTITIES: MatchEntity[] = [
   { id: 'person:elizabeth-ii', kind: 'person', names: [name('Queen Elizabeth', 'primary')] },
 ];
 
-const index = new NameIndex(ENTITIES);
+const index = indexNames(ENTITIES);
 const found = (text: string) => findMentions(index, text).map(m => [m.text, m.entityId]);
 const ids = (text: string) => findMentions(index, text).map(m => m.entityId);
 /** Enough words to put a cue out of reach of a case-blind name. */
