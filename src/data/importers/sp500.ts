@@ -5,6 +5,8 @@
  * 56509dd8 (2026-08-08), ODC-PDDL. One entity per company (share classes are
  * merged by CIK); a company that already exists (same CIK or id) is skipped.
  * Entities carry no claims, so there is nothing to source beyond the corpus.
+ * Ids: the CIK from the corpus and, for the companies listed in
+ * sp500-wikidata.ts, a checked Wikidata id.
  *
  * Names: the listed name as primary; the name without its legal suffix as an
  * alias; ticker symbols as "ticker" names (exact case, context). Names that
@@ -15,6 +17,7 @@ import path from 'node:path';
 
 import type { DataRecord, Entity, Name } from '../schema.ts';
 import { clean, Counter, Existing, parseCsv, readCorpus, slugify, STATE_NAMES, type ImportInput } from './common.ts';
+import { SP500_WIKIDATA } from './sp500-wikidata.ts';
 import { COMMON_WORDS, hasLegalSuffix, isAmbiguous, stripLegal } from './words.ts';
 
 export const SP500_FILE = 'sp500-constituents/constituents.csv';
@@ -202,6 +205,7 @@ function companyEntity(group: Row[], taken: Set<string>): Entity | undefined {
   if (taken.has(id)) id = `company:${base}-${slugify(first.ticker)}`;
   if (taken.has(id)) return undefined;
   const hq = first.hq && first.hq.toLowerCase() !== 'none' ? first.hq.replace(/; /g, ' and ') : '';
+  const wikidata = group.map(r => SP500_WIKIDATA[r.ticker]).find(Boolean);
   const country = countryOf(hq);
   return {
     type: 'entity',
@@ -210,7 +214,7 @@ function companyEntity(group: Row[], taken: Set<string>): Entity | undefined {
     names,
     description: `${first.sub} company (${first.sector})${hq ? ` headquartered in ${hq}` : ''}`,
     ...(country ? { country } : {}),
-    ids: { cik: first.cik },
+    ids: { ...(wikidata ? { wikidata } : {}), cik: first.cik },
   };
 }
 
