@@ -44,12 +44,19 @@ class Words {
   length = 0;
 
   push(...words: number[]): void {
-    if (this.length + words.length > this.array.length) {
-      const bigger = new Uint32Array(Math.max(this.array.length * 2, this.length + words.length));
-      bigger.set(this.array);
-      this.array = bigger;
+    this.pushAll(words);
+  }
+
+  /** Any number of words (no spread: a long list would overflow the call stack). */
+  pushAll(words: Iterable<number>): void {
+    for (const w of words) {
+      if (this.length === this.array.length) {
+        const bigger = new Uint32Array(this.array.length * 2);
+        bigger.set(this.array);
+        this.array = bigger;
+      }
+      this.array[this.length++] = w;
     }
-    for (const w of words) this.array[this.length++] = w;
   }
 
   view(): Uint32Array {
@@ -282,7 +289,7 @@ export function packNameIndex(
   const entryCues = new Words();
   for (const [old, ids] of [...entryCueList].sort((a, b) => newPlace[a[0]]! - newPlace[b[0]]!)) {
     entryCues.push(newPlace[old]!, cueRefs.length, cueRefs.length + ids.length);
-    cueRefs.push(...ids);
+    cueRefs.pushAll(ids);
   }
   const cues = new Uint32Array(cueTexts.length * CUE_STRIDE);
   cueTexts.forEach((text, i) => cues.set(strings.add(text), i * CUE_STRIDE));
@@ -305,7 +312,7 @@ export function packNameIndex(
   const relatedWords = new Words();
   for (const [entity, set] of [...related].sort((a, b) => a[0] - b[0])) {
     relIndex.push(entity, relatedWords.length);
-    relatedWords.push(...set);
+    relatedWords.pushAll(set);
   }
   relIndex.push(entityCount, relatedWords.length); // closes the last list
 

@@ -309,3 +309,15 @@ describe('detectFormat and readPack', () => {
     expect(report(big)[0]).toMatch(/^pack: the input is 0\.0 MB; the limit is 0\.0 MB/);
   });
 });
+
+describe('a large broken file', () => {
+  it('is reported line by line, not crashed on (no argument spread of its problems)', () => {
+    const text = Array.from({ length: 150_000 }, () => '{not json').join('\n');
+    for (const format of ['ftm', 'bods'] as const) {
+      const result = readPack(text, DATASET, { format, source: SOURCE });
+      expect(result.records).toEqual([]);
+      expect(result.issues.length).toBeGreaterThanOrEqual(150_000);
+      expect(result.issues[0]!.message).toMatch(/not valid JSON/);
+    }
+  });
+});

@@ -101,7 +101,7 @@ export function bodsToRecords(text: string, existing?: Dataset, options: Convert
   const out: Conversion = { records: [], origins: [], issues: [], skipped: {} };
   out.issues.push(...checkPackSource(options.source, file));
   const input = readInput(text, file, limitsOf(options), v => `statement ${inputRef(v)}`);
-  out.issues.push(...input.issues);
+  for (const issue of input.issues) out.issues.push(issue); // no spread: a broken file may have 100,000s
 
   const issue = (s: InputValue, field: string | undefined, message: string): DataIssue => ({
     file,

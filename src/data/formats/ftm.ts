@@ -83,7 +83,7 @@ export function ftmToRecords(text: string, existing?: Dataset, options: ConvertO
   const out: Conversion = { records: [], origins: [], issues: [], skipped: {} };
   out.issues.push(...checkPackSource(options.source, file));
   const input = readInput(text, file, limitsOf(options), v => `FtM entity ${inputRef(v)}`);
-  out.issues.push(...input.issues);
+  for (const issue of input.issues) out.issues.push(issue); // no spread: a broken file may have 100,000s
   const issue = (e: InputValue, field: string | undefined, message: string): DataIssue => ({
     file,
     ...(e.line ? { line: e.line } : {}),
