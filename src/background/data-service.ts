@@ -48,12 +48,21 @@ export class DataService {
     this.sources = typeof sources === 'function' ? { dataset: sources } : sources;
   }
 
-  /** The name index: what matching needs, without the rest of the dataset. */
+  /**
+   * The name index: what matching needs, without the rest of the dataset. Once it is open, the
+   * rest is read in the background: a page's next requests (its outlet, a card) need it.
+   */
   index(): Promise<PackedIndex> {
-    this.names ??= this.openIndex().catch((error: unknown) => {
-      this.names = undefined; // let the next request try again
-      throw error;
-    });
+    this.names ??= this.openIndex().then(
+      index => {
+        void this.load().catch(() => undefined);
+        return index;
+      },
+      (error: unknown) => {
+        this.names = undefined; // let the next request try again
+        throw error;
+      },
+    );
     return this.names;
   }
 
