@@ -5,7 +5,7 @@
  * merge the page's own adjacent text nodes.
  */
 import type { FoundMention } from '../shared/messages.ts';
-import { rangesFor, type TextMap } from './text-map.ts';
+import { place, type Piece, type Placement, type TextMap } from './text-map.ts';
 
 export const MARK_TAG = 'stakes-mark';
 export const ENTITY_ATTR = 'data-stakes-entity';
@@ -51,26 +51,27 @@ export class Highlighter {
    * map was built is left alone (its offsets no longer hold).
    */
   apply(map: TextMap, mentions: readonly FoundMention[]): number {
-    return this.guard(() => this.applyNow(map, mentions));
+    return this.draw(place(map, mentions), mentions);
   }
 
-  private applyNow(map: TextMap, mentions: readonly FoundMention[]): number {
-    const index = new Map<Text, number>();
-    map.nodes.forEach((node, i) => index.set(node, i));
-    const byNode = new Map<Text, { start: number; end: number; mention: FoundMention }[]>();
+  /** Wraps these mentions of a placement (the others stay plain); returns the number of marks made. */
+  draw(placement: Placement<FoundMention>, mentions: readonly FoundMention[]): number {
+    return this.guard(() => this.drawNow(placement, mentions));
+  }
+
+  private drawNow(placement: Placement<FoundMention>, mentions: readonly FoundMention[]): number {
+    const byNode = new Map<Text, (Piece & { mention: FoundMention })[]>();
     for (const mention of mentions) {
-      for (const piece of rangesFor(map, mention.start, mention.end)) {
+      for (const piece of placement.pieces.get(mention) ?? []) {
         const list = byNode.get(piece.node) ?? [];
-        list.push({ start: piece.start, end: piece.end, mention });
+        list.push({ ...piece, mention });
         byNode.set(piece.node, list);
       }
     }
     for (const [node, pieces] of byNode) {
       if (this.marks.length >= this.maxMarks) break;
       if (!node.parentNode || this.ours.has(node)) continue;
-      const i = index.get(node)!;
-      const expected = map.data?.[i];
-      if (expected !== undefined && node.data !== expected) continue;
+      if (node.data !== placement.held.get(node)) continue; // the page changed it since it was read
       pieces.sort((a, b) => a.start - b.start);
       this.wrap(node, pieces);
     }

@@ -18,7 +18,7 @@ import { findArticleText, isAnnotatable } from './article.ts';
 import { CardHost } from './card-host.ts';
 import { Highlighter, MARK_TAG } from './highlighter.ts';
 import { onTabMessage, Reader } from './reader.ts';
-import { buildTextMap, type TextMap } from './text-map.ts';
+import { buildTextMap, EMPTY_MAP, place, type Placement } from './text-map.ts';
 import { articleRoot, Watcher } from './watcher.ts';
 
 export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop(): void }> {
@@ -46,29 +46,39 @@ export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop
   signal?.addEventListener('abort', stop, { once: true });
 
   let map = buildTextMap(findArticleText(doc));
+  /** Where the article's mentions are, once matched: all a redraw needs (the map and its text can go). */
+  let placed: Placement<FoundMention> | undefined;
   /** Text the page added after the first scan, annotated as it came (see the Watcher below). */
-  let extras: { map: TextMap; found: FoundMention[] }[] = [];
-  let found: FoundMention[] | undefined;
+  let extras: Placement<FoundMention>[] = [];
   let shown: FoundMention[] = [];
   let generation = 0;
   /** (Re)draws the marks for the current settings; the page is restored first. */
   const paint = async () => {
     const mine = ++generation;
-    if (reader.active && !found && map.text.trim() !== '')
-      found = (await ask({ type: 'match', text: map.text })).mentions;
+    if (reader.active && !placed) {
+      const read = map;
+      const mentions = read.text.trim() === '' ? [] : (await ask({ type: 'match', text: read.text })).mentions;
+      if (mine !== generation || controller.signal.aborted) return;
+      placed = place(read, mentions);
+      map = EMPTY_MAP;
+    }
     if (mine !== generation || controller.signal.aborted) return;
     cards.close(false);
     highlighter.clear();
-    shown = reader.active ? reader.filter(found ?? []) : [];
-    if (shown.length > 0) highlighter.apply(map, shown);
+    shown = reader.active && placed ? reader.filter(placed.mentions) : [];
+    if (shown.length > 0) highlighter.draw(placed!, shown);
     for (const x of reader.active ? extras : []) {
-      const more = reader.filter(x.found);
-      highlighter.apply(x.map, more);
+      const more = reader.filter(x.mentions);
+      highlighter.draw(x, more);
       shown = shown.concat(more);
     }
     if (highlighter.marks.length > 0) reader.decorate(highlighter.marks);
-    await reader.report(shown);
+    // Tell the background what is underlined (its reply, the site owner's badge, may take a moment
+    // while the background reads the card data): the marks work meanwhile. Reports go in order.
+    const entities = shown;
+    reporting = reporting.then(() => reader.report(entities)).catch(() => undefined);
   };
+  let reporting: Promise<void> = Promise.resolve();
   // The page keeps changing: annotate new text as it comes, drop marks in text the page rewrote,
   // and find the article again after SPA navigation or too many changes (src/page/watcher.ts).
   // Watching starts before the first paint: a framework may re-render while we wait for replies.
@@ -77,11 +87,12 @@ export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop
     if (more.text.trim() === '') return;
     const { mentions } = await ask({ type: 'match', text: more.text });
     if (controller.signal.aborted || mentions.length === 0) return;
-    extras.push({ map: more, found: mentions });
+    const added = place(more, mentions);
+    extras.push(added);
     if (extras.length > 100) return watcher?.requestRescan('many small additions');
     if (!reader.active) return;
     const marked = reader.filter(mentions);
-    highlighter.apply(more, marked);
+    highlighter.draw(added, marked);
     shown = shown.concat(marked);
     reader.decorate(highlighter.marks);
   };
@@ -95,7 +106,7 @@ export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop
       cards.close(false);
       highlighter.clear();
       map = buildTextMap(findArticleText(doc));
-      found = undefined;
+      placed = undefined;
       extras = [];
       watcher?.setRoot(articleRoot(map.nodes));
       void paint().catch(() => undefined);

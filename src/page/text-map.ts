@@ -12,8 +12,20 @@ export interface TextMap {
   nodes: Text[];
   /** starts[i]: offset of nodes[i] in text. */
   starts: number[];
-  /** data[i]: the text of nodes[i] when the map was made (the page may change it meanwhile). */
-  data?: string[];
+  /**
+   * ends[i]: where the text of nodes[i] ends in text, so text.slice(starts[i], ends[i]) is what the
+   * node held when the map was made (the page may change it meanwhile). Offsets, not copies: the
+   * map keeps the article's text once.
+   */
+  ends: number[];
+}
+
+/** A map of nothing (what a session holds once its mentions are placed). */
+export const EMPTY_MAP: TextMap = { text: '', nodes: [], starts: [], ends: [] };
+
+/** The text of node i when the map was made. */
+export function textAt(map: TextMap, i: number): string {
+  return map.text.slice(map.starts[i], map.ends[i]);
 }
 
 /** Elements that start a new block of text. */
@@ -55,7 +67,7 @@ function blockOf(node: Node): Element | null {
 export function buildTextMap(nodes: Text[]): TextMap {
   const parts: string[] = [];
   const starts: number[] = [];
-  const data: string[] = [];
+  const ends: number[] = [];
   let offset = 0;
   let lastBlock: Element | null = null;
   nodes.forEach((node, i) => {
@@ -65,34 +77,65 @@ export function buildTextMap(nodes: Text[]): TextMap {
       offset += 1;
     }
     lastBlock = block;
+    const data = node.data;
     starts.push(offset);
-    parts.push(node.data);
-    data.push(node.data);
-    offset += node.data.length;
+    parts.push(data);
+    offset += data.length;
+    ends.push(offset);
   });
-  return { text: parts.join(''), nodes, starts, data };
+  return { text: parts.join(''), nodes, starts, ends };
+}
+
+export interface Piece {
+  node: Text;
+  start: number;
+  end: number;
+  /** The node's index in the map. */
+  index: number;
 }
 
 /** The pieces of text nodes covering [start, end) of the joined text. */
-export function rangesFor(map: TextMap, start: number, end: number): { node: Text; start: number; end: number }[] {
-  const pieces: { node: Text; start: number; end: number }[] = [];
+export function rangesFor(map: TextMap, start: number, end: number): Piece[] {
+  const pieces: Piece[] = [];
   // Binary search for the first node ending after start.
   let lo = 0;
   let hi = map.nodes.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (map.starts[mid]! + (map.data?.[mid] ?? map.nodes[mid]!.data).length <= start) lo = mid + 1;
+    if (map.ends[mid]! <= start) lo = mid + 1;
     else hi = mid;
   }
   for (let i = lo; i < map.nodes.length && map.starts[i]! < end; i++) {
     const node = map.nodes[i]!;
-    const text = map.data?.[i] ?? node.data;
+    const text = textAt(map, i);
     let s = Math.max(start - map.starts[i]!, 0);
     let e = Math.min(end - map.starts[i]!, text.length);
     // A name split across elements ("<b>Jeff</b> Yass") has its gap in a piece: leave the spaces out.
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
-    if (e > s) pieces.push({ node, start: s, end: e });
+    if (e > s) pieces.push({ node, start: s, end: e, index: i });
   }
   return pieces;
+}
+
+/**
+ * Mentions placed in the page: the text-node pieces each one covers, and what each of those nodes
+ * held when it was read. All that drawing (and redrawing) the marks needs, so a session keeps this
+ * and lets the article's text and its map go.
+ */
+export interface Placement<M> {
+  mentions: readonly M[];
+  pieces: Map<M, Piece[]>;
+  held: Map<Text, string>;
+}
+
+export function place<M extends { start: number; end: number }>(map: TextMap, mentions: readonly M[]): Placement<M> {
+  const pieces = new Map<M, Piece[]>();
+  const held = new Map<Text, string>();
+  for (const mention of mentions) {
+    const list = rangesFor(map, mention.start, mention.end);
+    pieces.set(mention, list);
+    for (const piece of list) held.set(piece.node, textAt(map, piece.index));
+  }
+  return { mentions, pieces, held };
 }

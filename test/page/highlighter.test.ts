@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/background/engine.ts';
 import { findArticleText } from '../../src/page/article.ts';
 import { ENTITY_ATTR, Highlighter, MARK_TAG } from '../../src/page/highlighter.ts';
-import { buildTextMap } from '../../src/page/text-map.ts';
+import { buildTextMap, place } from '../../src/page/text-map.ts';
 import { DATASET } from '../fixtures/dataset.ts';
 
 const engine = new Engine(DATASET);
@@ -100,5 +100,32 @@ describe('findArticleText on the demo page', () => {
     expect(marked).toContain('company:bytedance');
     h.clear();
     expect(document.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('placing mentions (what a session keeps instead of the article text)', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('keeps only the nodes the mentions cover, draws the chosen mentions, and leaves text the page changed', () => {
+    document.body.innerHTML = `<article><p>Nothing to see here.</p><p><b>Jeff</b> Yass and ByteDance.</p>
+      <p>TikTok later.</p></article>`;
+    const map = buildTextMap(textNodes(document.body));
+    const mentions = engine.match(map.text);
+    expect(mentions.map(m => m.name)).toEqual(['Jeff Yass', 'ByteDance', 'TikTok']);
+    const placed = place(map, mentions);
+    expect([...placed.held.values()]).toEqual(['Jeff', ' Yass and ByteDance.', 'TikTok later.']);
+
+    const h = new Highlighter();
+    expect(h.draw(placed, mentions.slice(1, 2))).toBe(1);
+    expect(document.querySelector(MARK_TAG)?.textContent).toBe('ByteDance');
+    h.clear();
+
+    // The page rewrites the paragraph with TikTok: that node is left alone, the others are drawn.
+    const tiktok = [...placed.held.keys()].find(n => n.data === 'TikTok later.')!;
+    tiktok.data = 'TikTok, rewritten.';
+    h.draw(placed, mentions);
+    expect([...document.querySelectorAll(MARK_TAG)].map(m => m.textContent)).toEqual(['Jeff', 'Yass', 'ByteDance']);
   });
 });
