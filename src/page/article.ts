@@ -46,10 +46,29 @@ export function deeperThan(doc: Document, max: number): boolean {
   }
 }
 
-/** Whether text inside this element may be annotated (the element and all its ancestors). */
-export function isAnnotatable(node: Node): boolean {
-  for (let el = node.parentElement; el; el = el.parentElement) if (excludedElement(el)) return false;
-  return true;
+/**
+ * Whether text inside this node's element may be annotated (the element and all its ancestors).
+ * `seen` remembers the answer for elements across the calls of one pass, so each element is looked
+ * at once however many text nodes it holds.
+ */
+export function isAnnotatable(node: Node, seen: Map<Element, boolean> = new Map()): boolean {
+  const below: Element[] = [];
+  let ok = true;
+  for (let el = node.parentElement; el; el = el.parentElement) {
+    const known = seen.get(el);
+    if (known !== undefined) {
+      ok = known;
+      break;
+    }
+    if (excludedElement(el)) {
+      ok = false;
+      seen.set(el, false);
+      break;
+    }
+    below.push(el);
+  }
+  for (const el of below) seen.set(el, ok);
+  return ok;
 }
 
 /** The live page's article text nodes, in document order; empty when the page has no article. */
@@ -58,7 +77,8 @@ export function findArticleText(doc: Document): Text[] {
   const quick = quickArticleText(doc, EXCLUDED);
   if (quick) return quick;
   const nodes = (deeperThan(doc, MAX_DEPTH) ? null : readabilityText(doc)) ?? fallbackText(doc);
-  return nodes.filter(n => n.data.trim() !== '' && isAnnotatable(n));
+  const seen = new Map<Element, boolean>();
+  return nodes.filter(n => n.data.trim() !== '' && isAnnotatable(n, seen));
 }
 
 function readabilityText(doc: Document): Text[] | null {

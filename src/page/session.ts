@@ -83,7 +83,8 @@ export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop
   // and find the article again after SPA navigation or too many changes (src/page/watcher.ts).
   // Watching starts before the first paint: a framework may re-render while we wait for replies.
   const annotateMore = async (fresh: Text[]) => {
-    const more = buildTextMap(fresh.filter(t => isAnnotatable(t) && !highlighter.isOurs(t)));
+    const seen = new Map<Element, boolean>();
+    const more = buildTextMap(fresh.filter(t => isAnnotatable(t, seen) && !highlighter.isOurs(t)));
     if (more.text.trim() === '') return;
     const { mentions } = await ask({ type: 'match', text: more.text });
     if (controller.signal.aborted || mentions.length === 0) return;

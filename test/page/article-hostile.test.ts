@@ -2,7 +2,7 @@
 /** findArticleText and the highlight round trip on pages built to hurt: very deep DOMs. */
 import { describe, expect, it } from 'vitest';
 
-import { deeperThan, findArticleText, MAX_DEPTH } from '../../src/page/article.ts';
+import { deeperThan, findArticleText, isAnnotatable, MAX_DEPTH } from '../../src/page/article.ts';
 import { Highlighter, MARK_TAG } from '../../src/page/highlighter.ts';
 import { buildTextMap } from '../../src/page/text-map.ts';
 
@@ -37,5 +37,20 @@ describe('a DOM 1,500 levels deep', () => {
   it('a shallow page is not "deep"', () => {
     document.body.innerHTML = '<article><p>Short.</p></article>';
     expect(deeperThan(document, MAX_DEPTH)).toBe(false);
+  });
+});
+
+describe('isAnnotatable over one pass', () => {
+  it('answers each text node by its own ancestors, whatever was asked before with the same memory', () => {
+    document.body.innerHTML = `<article><div><p>open one</p><div aria-hidden="true"><p>hidden</p>
+      <span><b>hidden too</b></span></div><p>open two</p><div contenteditable="true"><p>editable</p></div>
+      <pre><code>code</code></pre><p>open <em>three</em></p></div></article>`;
+    const texts = [...document.querySelectorAll('p, b, code, em')].map(el => el.firstChild as Text);
+    const expected = texts.map(t => isAnnotatable(t)); // each with its own memory
+    expect(expected).toEqual([true, false, false, true, false, false, true, true]);
+    for (const order of [texts, [...texts].reverse()]) {
+      const seen = new Map<Element, boolean>();
+      expect(order.map(t => isAnnotatable(t, seen))).toEqual(order === texts ? expected : [...expected].reverse());
+    }
   });
 });
