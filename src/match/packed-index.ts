@@ -68,7 +68,6 @@ export class PackedIndex implements MatchIndex {
   private readonly nodes = new Map<string, TrieNode | null>();
   private readonly entityCache = new Map<number, IndexedEntity>();
   private readonly cueCache = new Map<number, Cue>();
-  private idIndex: Map<string, number> | undefined;
 
   /** Throws when the bytes are not an index this reader knows (a clear message, nothing read). */
   constructor(data: ArrayBuffer | Uint8Array) {
@@ -154,15 +153,6 @@ export class PackedIndex implements MatchIndex {
   /** Whether the entity owns or is owned by someone in the dataset. */
   hasStakes(index: number): boolean {
     return (this.entities[index * ENTITY_STRIDE + 1]! & FLAG_STAKES) !== 0;
-  }
-
-  /** The entity's index by id (the map is made on first use). */
-  indexOf(id: string): number | undefined {
-    if (!this.idIndex) {
-      this.idIndex = new Map();
-      for (let i = 0; i < this.entityCount; i++) this.idIndex.set(this.entity(i).id, i);
-    }
-    return this.idIndex.get(id);
   }
 
   isSurname(norm: string): boolean {
