@@ -135,10 +135,11 @@ export class DataService {
   private load(): Promise<State> {
     this.state ??= (async () => {
       const base = await this.sources.dataset();
+      // The packs cannot be read (storage broken, private mode): run on the bundled data alone.
       const packs = await this.store.list().catch(() => []);
       return this.build(base, packs);
     })().catch((error: unknown) => {
-      this.state = undefined;
+      this.state = undefined; // let the next request try again
       throw error;
     });
     return this.state;

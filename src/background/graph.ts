@@ -31,7 +31,6 @@ const MAX_PATHS = 12;
 export class Graph {
   private readonly up = new Map<string, Up[]>();
   private readonly claims: Claim[];
-  private readonly withStakes = new Set<string>();
 
   constructor(
     dataset: Dataset,
@@ -39,8 +38,6 @@ export class Graph {
   ) {
     this.claims = dataset.claims;
     for (const c of dataset.claims) {
-      if (c.type === 'ownership') this.withStakes.add(c.owner).add(c.asset);
-      if (c.type === 'hierarchy') this.withStakes.add(c.parent).add(c.child);
       if (c.type === 'ownership' && !c.end) {
         const s = c.share;
         const fraction = s
@@ -66,11 +63,6 @@ export class Graph {
     const list = this.up.get(asset) ?? [];
     list.push(up);
     this.up.set(asset, list);
-  }
-
-  /** Whether the entity has recorded owners or holdings. */
-  hasStakes(id: string): boolean {
-    return this.withStakes.has(id);
   }
 
   /** Every path from the entity up to an owner with no recorded owner, longest chains included, cycles cut. */
