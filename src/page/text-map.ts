@@ -133,9 +133,15 @@ export function place<M extends { start: number; end: number }>(map: TextMap, me
   const pieces = new Map<M, Piece[]>();
   const held = new Map<Text, string>();
   for (const mention of mentions) {
-    const list = rangesFor(map, mention.start, mention.end);
+    const list: Piece[] = [];
+    for (const piece of rangesFor(map, mention.start, mention.end)) {
+      // The node's own text, not a slice of the map's (a slice would keep the whole article alive).
+      const now = piece.node.data;
+      if (now !== textAt(map, piece.index)) continue; // changed since it was read: offsets no longer hold
+      held.set(piece.node, now);
+      list.push(piece);
+    }
     pieces.set(mention, list);
-    for (const piece of list) held.set(piece.node, textAt(map, piece.index));
   }
   return { mentions, pieces, held };
 }

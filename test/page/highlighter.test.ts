@@ -128,4 +128,17 @@ describe('placing mentions (what a session keeps instead of the article text)', 
     h.draw(placed, mentions);
     expect([...document.querySelectorAll(MARK_TAG)].map(m => m.textContent)).toEqual(['Jeff', 'Yass', 'ByteDance']);
   });
+
+  it('does not place a mention in a node the page changed between reading and placing', () => {
+    document.body.innerHTML = `<article><p>ByteDance owns TikTok.</p><p>Jeff Yass invested.</p></article>`;
+    const map = buildTextMap(textNodes(document.body));
+    const mentions = engine.match(map.text);
+    const second = textNodes(document.body)[1]!;
+    second.data = 'Someone else invested.';
+    const placed = place(map, mentions);
+    expect(mentions.map(m => placed.pieces.get(m)!.length)).toEqual([1, 1, 0]);
+    expect(placed.held.has(second)).toBe(false);
+    // What is kept is the node's own text, equal to what was read.
+    expect([...placed.held.values()]).toEqual(['ByteDance owns TikTok.']);
+  });
 });
