@@ -18,7 +18,7 @@ import type { Dataset } from '../dataset.ts';
 import type { DataIssue } from '../records.ts';
 import type { Entity, Name, Ownership, Role, Share, Source } from '../schema.ts';
 import {
-  checkPackSource,
+  beginConversion,
   clean,
   clip,
   compact,
@@ -28,9 +28,7 @@ import {
   Ids,
   inputRef,
   isObject,
-  limitsOf,
   PREFIX,
-  readInput,
   skip,
   slugOf,
   sourceFrom,
@@ -98,10 +96,7 @@ const EXCHANGES: Record<string, string> = {
 
 export function bodsToRecords(text: string, existing?: Dataset, options: ConvertOptions = {}): Conversion {
   const file = options.file ?? 'pack';
-  const out: Conversion = { records: [], origins: [], issues: [], skipped: {} };
-  out.issues.push(...checkPackSource(options.source, file));
-  const input = readInput(text, file, limitsOf(options), v => `statement ${inputRef(v)}`);
-  for (const issue of input.issues) out.issues.push(issue); // no spread: a broken file may have 100,000s
+  const { out, input } = beginConversion(text, options, file, v => `statement ${inputRef(v)}`);
 
   const issue = (s: InputValue, field: string | undefined, message: string): DataIssue => ({
     file,

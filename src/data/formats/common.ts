@@ -130,6 +130,22 @@ export function readInput(
   return { values: clean, issues, rejected };
 }
 
+/**
+ * The start of every conversion: the reader's fallback source checked and the input read, their
+ * problems first in the conversion's list. `name` names an input value in those problems.
+ */
+export function beginConversion(
+  text: string,
+  options: ConvertOptions,
+  file: string,
+  name: (v: InputValue) => string,
+): { out: Conversion; input: ReturnType<typeof readInput> } {
+  const input = readInput(text, file, limitsOf(options), name);
+  // concat, not push(...): a broken file may have 100,000s of problems.
+  const issues = checkPackSource(options.source, file).concat(input.issues);
+  return { out: { records: [], origins: [], issues, skipped: {} }, input };
+}
+
 /** A readable name for an input value: its statementId or id if it has one, else its position. */
 export function inputRef(v: InputValue): string {
   const o = isObject(v.value) ? v.value : {};

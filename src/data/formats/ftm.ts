@@ -18,7 +18,7 @@ import type { Dataset } from '../dataset.ts';
 import type { DataIssue } from '../records.ts';
 import type { Entity, Name, Ownership, Role, Share } from '../schema.ts';
 import {
-  checkPackSource,
+  beginConversion,
   clip,
   compact,
   dateOf,
@@ -27,9 +27,7 @@ import {
   Ids,
   inputRef,
   isObject,
-  limitsOf,
   PREFIX,
-  readInput,
   skip,
   slugOf,
   sourceFrom,
@@ -80,10 +78,7 @@ const OTHER_IDS: [string, string][] = [
 
 export function ftmToRecords(text: string, existing?: Dataset, options: ConvertOptions = {}): Conversion {
   const file = options.file ?? 'pack';
-  const out: Conversion = { records: [], origins: [], issues: [], skipped: {} };
-  out.issues.push(...checkPackSource(options.source, file));
-  const input = readInput(text, file, limitsOf(options), v => `FtM entity ${inputRef(v)}`);
-  for (const issue of input.issues) out.issues.push(issue); // no spread: a broken file may have 100,000s
+  const { out, input } = beginConversion(text, options, file, v => `FtM entity ${inputRef(v)}`);
   const issue = (e: InputValue, field: string | undefined, message: string): DataIssue => ({
     file,
     ...(e.line ? { line: e.line } : {}),
