@@ -29,11 +29,17 @@ function draw(): void {
   );
 }
 
+let refreshes = 0;
+
 async function refresh(): Promise<void> {
+  const mine = ++refreshes;
   const param = new URLSearchParams(location.search).get('tab');
-  if (param) tabId = Number(param);
-  else tabId = (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  page = tabId === undefined ? null : (await ask({ type: 'pageInfo', tabId })).page;
+  const id = param ? Number(param) : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  const info = id === undefined ? null : (await ask({ type: 'pageInfo', tabId: id })).page;
+  // Answers can come back out of order (another tab was activated meanwhile): the latest one wins.
+  if (mine !== refreshes) return;
+  tabId = id;
+  page = info;
   draw();
 }
 
