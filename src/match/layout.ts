@@ -1,12 +1,13 @@
 /**
  * How the text looks around each token, computed once per text in linear
- * time: where sentences and lines start, which lines are headlines set in
- * capitals or in Title Case, and which words the page also uses in lower
- * case. The matcher uses it to tell when a capital letter is evidence of a
+ * time: the gaps between tokens, what each token looks like (capitalised, in
+ * capitals, a number…), where sentences and lines start, which lines are
+ * headlines set in capitals or in Title Case, and which words the page also
+ * uses in lower case. The matcher uses it to tell when a capital letter is evidence of a
  * name ("said Target") and when it is not ("Target audiences…", "APPLE PIE",
  * "Apple Unveils New iPhone").
  */
-import { ABBREVIATIONS, HARD_BREAK, type Token } from './text.ts';
+import { ABBREVIATIONS, canonicalGap, HARD_BREAK, type Token } from './text.ts';
 
 /** Words that Title Case headlines leave in lower case. */
 const HEADLINE_LOWER = new Set([
@@ -33,9 +34,29 @@ const CAPS_JOIN = /^[^\S\n\r\u2028\u2029]*[-\u2010-\u2015,]?[^\S\n\r\u2028\u2029
 const DASHES = /[-\u2010-\u2015\u2212]/;
 const LINE_BREAK = /[\n\r\u2028\u2029\u0000]/;
 
+// Bits of Layout.shape: what a token looks like.
+/** The first code unit is a capital letter (isUpper). */
+export const UPPER_FIRST = 1;
+/** The token starts with a lower-case letter. */
+export const LOWER_FIRST = 2;
+/** A capitalised word with lower-case letters after its capital (isTitleWord). */
+export const TITLE = 4;
+/** A word in capitals (isCapsWord). */
+export const CAPS = 8;
+/** Digits only. */
+export const NUMBER = 16;
+/** The first code unit is a letter. */
+export const LETTER_FIRST = 32;
+/** No capital letter: the word is its own lower case. */
+export const LOWER = 64;
+
 export class Layout {
   /** Raw text between token i-1 and token i (before token 0: the text before it). */
   readonly gapBefore: string[];
+  /** Canonical gap before token i (canonicalGap; before token 0, a HARD_BREAK). */
+  readonly gaps: string[];
+  /** What each token looks like: bits UPPER_FIRST, LOWER_FIRST, TITLE, CAPS… */
+  readonly shape: Uint8Array;
   /** Token i begins a sentence or a line: its capital says nothing. */
   readonly sentenceStart: boolean[];
   /** Token i is one of three or more words in capitals in a row (a headline in capitals). */
@@ -49,18 +70,45 @@ export class Layout {
   constructor(
     private readonly text: string,
     readonly tokens: readonly Token[],
-    gaps: readonly string[],
   ) {
     const n = tokens.length;
-    this.gapBefore = tokens.map((t, i) => text.slice(i === 0 ? 0 : tokens[i - 1]!.end, t.start));
-    this.sentenceStart = tokens.map((_, i) => i === 0 || gaps[i] === HARD_BREAK || this.endsSentence(i));
+    const gapBefore = (this.gapBefore = new Array<string>(n));
+    const gaps = (this.gaps = new Array<string>(n));
+    const shape = (this.shape = new Uint8Array(n));
+    const sentenceStart = (this.sentenceStart = new Array<boolean>(n));
+    const lineBreakBefore = new Uint8Array(n);
+    let previousEnd = 0;
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i]!;
+      shape[i] = shapeOf(t.raw);
+      // Most gaps are one space: no line break, no stop, the canonical gap is the space itself.
+      if (i > 0 && t.start === previousEnd + 1 && text.charCodeAt(previousEnd) === 0x20) {
+        gapBefore[i] = gaps[i] = ' ';
+        sentenceStart[i] = false;
+      } else if (i > 0 && t.start === previousEnd) {
+        // No gap at all: CJK characters, each a token.
+        gapBefore[i] = gaps[i] = '';
+        sentenceStart[i] = false;
+      } else {
+        const gap = (gapBefore[i] = text.slice(previousEnd, t.start));
+        if (i === 0) {
+          gaps[i] = HARD_BREAK;
+          sentenceStart[i] = true;
+        } else {
+          const canonical = (gaps[i] = canonicalGap(gap, tokens[i - 1]!.norm));
+          if (LINE_BREAK.test(gap)) lineBreakBefore[i] = 1;
+          sentenceStart[i] = canonical === HARD_BREAK || lineBreakBefore[i] === 1 || this.endsSentence(i);
+        }
+      }
+      previousEnd = t.end;
+    }
 
     // Three or more words in capitals in a row, on one line: a headline in capitals ("SOCCER -
     // JAPAN GET LUCKY WIN"), not two acronyms side by side ("CBS NFL").
     this.inCapsRun = new Array<boolean>(n).fill(false);
     for (let start = 0; start < n;) {
       let end = start;
-      while (end < n && isCapsWord(tokens[end]!.raw) && (end === start || CAPS_JOIN.test(this.gapBefore[end]!))) end++;
+      while (end < n && shape[end]! & CAPS && (end === start || CAPS_JOIN.test(gapBefore[end]!))) end++;
       if (end - start >= 3) this.inCapsRun.fill(true, start, end);
       start = Math.max(end, start + 1);
     }
@@ -73,33 +121,38 @@ export class Layout {
     this.inScoreLine = new Array<boolean>(n).fill(false);
     for (let start = 0; start < n;) {
       let end = start + 1;
-      while (end < n && !LINE_BREAK.test(this.gapBefore[end]!)) end++;
-      let capitalised = 0; // words of 4+ letters
-      let lowerCase = 0; // words of 4+ letters, not headline function words
-      let anyLowerCase = 0;
+      while (end < n && !lineBreakBefore[end]) end++;
+      if (end - start <= 20 && this.titleCase(start, end)) this.inTitleLine.fill(true, start, end);
       let numbers = 0;
-      let sentences = 0;
-      for (let i = start; i < end; i++) {
-        const raw = tokens[i]!.raw;
-        if (i > start && this.sentenceStart[i]) sentences++;
-        if (/^\p{N}+$/u.test(raw)) numbers++;
-        if (/^\p{Ll}/u.test(raw)) anyLowerCase++;
-        if (raw.length < 4 || !/\p{L}/u.test(raw[0]!)) continue;
-        if (isUpper(raw[0]!)) capitalised++;
-        else if (raw === raw.toLowerCase() && !HEADLINE_LOWER.has(raw)) lowerCase++;
+      let anyLowerCase = false;
+      for (let i = start; i < end && !anyLowerCase; i++) {
+        if (shape[i]! & NUMBER) numbers++;
+        if (shape[i]! & LOWER_FIRST) anyLowerCase = true;
       }
-      const closed = /^[^\S\n\r\u2028\u2029]*["'”’»)\]]*[.!?]/.test(this.gapAfter(end - 1));
-      if (capitalised >= 3 && lowerCase === 0 && sentences === 0 && end - start <= 20 && !closed)
-        this.inTitleLine.fill(true, start, end);
-      if (numbers >= 2 && anyLowerCase === 0 && numbers < end - start) this.inScoreLine.fill(true, start, end);
+      if (numbers >= 2 && !anyLowerCase && numbers < end - start) this.inScoreLine.fill(true, start, end);
       start = end;
     }
   }
 
-  /** Whether a sentence ends in the gap before token i. */
+  /** Whether the line of tokens [start, end) is a Title Case headline (see above). */
+  private titleCase(start: number, end: number): boolean {
+    let capitalised = 0; // words of 4+ letters
+    for (let i = start; i < end; i++) {
+      const shape = this.shape[i]!;
+      if (i > start && this.sentenceStart[i]) return false;
+      if (!(shape & LETTER_FIRST)) continue;
+      const raw = this.tokens[i]!.raw;
+      if (raw.length < 4) continue;
+      if (shape & UPPER_FIRST) capitalised++;
+      // A lower-case word of 4+ letters, not a headline's function word.
+      else if (shape & LOWER && !HEADLINE_LOWER.has(raw)) return false;
+    }
+    return capitalised >= 3 && !/^[^\S\n\r\u2028\u2029]*["'”’»)\]]*[.!?]/.test(this.gapAfter(end - 1));
+  }
+
+  /** Whether a sentence ends in the gap before token i (a gap with no line break). */
   private endsSentence(i: number): boolean {
     const gap = this.gapBefore[i]!;
-    if (LINE_BREAK.test(gap)) return true;
     const stop = /[.!?]/.exec(gap);
     if (!stop) return false;
     if (stop.index === 0 && gap[0] === '.') {
@@ -111,13 +164,20 @@ export class Layout {
 
   /** The gap before token i is plain white space on one line: no punctuation, no hyphen. */
   plainSpaceBefore(i: number): boolean {
-    return i > 0 && /^[^\S\n\r\u2028\u2029]+$/.test(this.gapBefore[i]!);
+    if (i <= 0) return false;
+    const gap = this.gapBefore[i]!;
+    return gap === ' ' || /^[^\S\n\r\u2028\u2029]+$/.test(gap);
   }
 
   /** The gap before token i is a hyphen joining two words ("meta-analysis", "pre-Castro"). */
   hyphenBefore(i: number): boolean {
     const gap = this.gapBefore[i]!;
     return i > 0 && gap.length === 1 && DASHES.test(gap);
+  }
+
+  /** Whether token i has any of these shape bits (UPPER_FIRST, TITLE, CAPS…). */
+  is(i: number, bits: number): boolean {
+    return (this.shape[i]! & bits) !== 0;
   }
 
   /** The capital of token i carries information: not at a sentence start, not in a headline. */
@@ -128,8 +188,11 @@ export class Layout {
   /** Whether the page also uses this (normalised) word in lower case, as a common word. */
   usesInLowerCase(norm: string): boolean {
     if (!this.lowerUse) {
-      this.lowerUse = new Set();
-      for (const t of this.tokens) if (/^\p{Ll}/u.test(t.raw)) this.lowerUse.add(t.norm);
+      const lowerUse = new Set<string>();
+      this.tokens.forEach((t, i) => {
+        if (this.is(i, LOWER_FIRST)) lowerUse.add(t.norm);
+      });
+      this.lowerUse = lowerUse;
     }
     return this.lowerUse.has(norm);
   }
@@ -152,4 +215,60 @@ export function isCapsWord(raw: string): boolean {
 /** A capitalised word with lower-case letters after its capital ("Cup", "Jr"). */
 export function isTitleWord(raw: string): boolean {
   return isUpper(raw[0]!) && /\p{Ll}/u.test(raw);
+}
+
+/** The shape bits of a token as written (ASCII words, most of them, without regular expressions). */
+function shapeOf(raw: string): number {
+  let upper = 0;
+  let lower = 0;
+  let digits = 0;
+  // A token's ASCII characters are letters and digits only.
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c >= 0x80) return shapeOfUnicode(raw);
+    if (c >= 0x61) lower++;
+    else if (c >= 0x41) upper++;
+    else digits++;
+  }
+  const first = raw.charCodeAt(0);
+  const upperFirst = first >= 0x41 && first <= 0x5a;
+  return (
+    (upperFirst ? UPPER_FIRST | LETTER_FIRST : 0) |
+    (first >= 0x61 ? LOWER_FIRST | LETTER_FIRST : 0) |
+    (upperFirst && lower > 0 ? TITLE : 0) |
+    (upper >= 2 && lower === 0 ? CAPS : 0) |
+    (digits === raw.length ? NUMBER : 0) |
+    (upper === 0 ? LOWER : 0)
+  );
+}
+
+/** Shapes of the words outside ASCII met lately (Unicode case mapping is slow, and texts repeat words). */
+const SHAPES = new Map<string, number>();
+const SHAPES_MAX = 20_000;
+/** The shape of each one-character word (a CJK character, mostly), plus one; 0 when not known yet. */
+const CHAR_SHAPES = new Uint8Array(0x10000);
+
+function shapeOfUnicode(raw: string): number {
+  if (raw.length === 1) {
+    const c = raw.charCodeAt(0);
+    return (CHAR_SHAPES[c] ||= unicodeShape(raw) + 1) - 1;
+  }
+  let shape = SHAPES.get(raw);
+  if (shape === undefined) {
+    if (SHAPES.size >= SHAPES_MAX) SHAPES.clear();
+    SHAPES.set(raw, (shape = unicodeShape(raw)));
+  }
+  return shape;
+}
+
+function unicodeShape(raw: string): number {
+  return (
+    (isUpper(raw[0]!) ? UPPER_FIRST : 0) |
+    (/^\p{Ll}/u.test(raw) ? LOWER_FIRST : 0) |
+    (isTitleWord(raw) ? TITLE : 0) |
+    (isCapsWord(raw) ? CAPS : 0) |
+    (/^\p{N}+$/u.test(raw) ? NUMBER : 0) |
+    (/\p{L}/u.test(raw[0]!) ? LETTER_FIRST : 0) |
+    (raw === raw.toLowerCase() ? LOWER : 0)
+  );
 }

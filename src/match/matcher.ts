@@ -36,9 +36,9 @@
  *    between them, nothing is underlined.
  * Every step is a pass over the tokens: the cost grows with the text.
  */
-import { isCapsWord, isTitleWord, isUpper, Layout } from './layout.ts';
+import { CAPS, isCapsWord, isUpper, Layout, LOWER_FIRST, TITLE, UPPER_FIRST } from './layout.ts';
 import type { MatchIndex, NameEntry, TrieNode } from './name-index.ts';
-import { ABBREVIATIONS, canonicalGap, HARD_BREAK, tokenize, type Token } from './text.ts';
+import { ABBREVIATIONS, HARD_BREAK, tokenize, type Token } from './text.ts';
 import type { Mention } from './types.ts';
 
 interface Candidate {
@@ -424,12 +424,10 @@ const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|X)$/;
 export function findMentions(index: MatchIndex, text: string): Mention[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
-  const gaps = tokens.map((t, i) =>
-    i === 0 ? HARD_BREAK : canonicalGap(text.slice(tokens[i - 1]!.end, t.start), tokens[i - 1]!.norm),
-  );
+  const layout = new Layout(text, tokens);
   const candidates: Candidate[][] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) candidates[i] = candidatesAt(index, tokens, gaps, i);
-  const page = new Page(index, tokens, new Layout(text, tokens, gaps), candidates);
+  for (let i = 0; i < tokens.length; i++) candidates[i] = candidatesAt(index, tokens, layout.gaps, i);
+  const page = new Page(index, tokens, layout, candidates);
 
   const mentions: Mention[] = [];
   const namedPeople = new Set<number>(); // people whose full name has appeared so far
@@ -466,19 +464,29 @@ export function findMentions(index: MatchIndex, text: string): Mention[] {
   return mentions;
 }
 
+/** Where the walk of the trie for a candidate has got to. */
+interface WalkState {
+  node: TrieNode;
+  /** The last token read. */
+  last: number;
+  /** The middle initial skipped, or -1. */
+  skipped: number;
+}
+
 /** Every name starting at token i, longest first. */
-function candidatesAt(index: MatchIndex, tokens: Token[], gaps: string[], i: number): Candidate[] {
+function candidatesAt(index: MatchIndex, tokens: Token[], gaps: readonly string[], i: number): Candidate[] {
   const root = index.rootNode(tokens[i]!.norm);
-  if (!root) return [];
-  const found: Candidate[] = [];
-  let states: { node: TrieNode; last: number; skipped: number }[] = [{ node: root, last: i, skipped: -1 }];
-  while (states.length) {
-    const next: typeof states = [];
+  if (!root) return NO_CANDIDATES;
+  let found: Candidate[] | undefined;
+  // Breadth first; arrays are made only when there is something to put in them.
+  let states: WalkState[] | undefined = [{ node: root, last: i, skipped: -1 }];
+  while (states) {
+    let next: WalkState[] | undefined;
     for (const s of states) {
       if (s.node.entries) {
         const entries = s.node.entries.filter(e => fits(e, index, tokens, gaps, i, s.skipped));
         if (entries.length)
-          found.push(
+          (found ??= []).push(
             s.skipped < 0
               ? { first: i, last: s.last, entries }
               : { first: i, last: s.last, entries, skipped: s.skipped },
@@ -487,31 +495,36 @@ function candidatesAt(index: MatchIndex, tokens: Token[], gaps: string[], i: num
       const j = s.last + 1;
       if (!s.node.next || j >= tokens.length || gaps[j] === HARD_BREAK) continue;
       const child = s.node.next.get(tokens[j]!.norm);
-      if (child) next.push({ node: child, last: j, skipped: s.skipped });
+      if (child) (next ??= []).push({ node: child, last: j, skipped: s.skipped });
       // A middle initial the dataset's name does not have: "Jeff P. Bezos" for "Jeff Bezos".
       if (
         s.skipped < 0 &&
         j + 1 < tokens.length &&
-        /^\p{Lu}$/u.test(tokens[j]!.raw) &&
         gaps[j] === ' ' &&
-        gaps[j + 1] === ' '
+        gaps[j + 1] === ' ' &&
+        tokens[j]!.raw.length <= 2 && // one code point at most
+        /^\p{Lu}$/u.test(tokens[j]!.raw)
       ) {
         const after = s.node.next.get(tokens[j + 1]!.norm);
-        if (after) next.push({ node: after, last: j + 1, skipped: j });
+        if (after) (next ??= []).push({ node: after, last: j + 1, skipped: j });
       }
     }
     states = next;
   }
   // Longest first; for the same span, the name as written before one that skips an initial.
+  if (!found) return NO_CANDIDATES;
   return found.sort((a, b) => b.last - a.last || (a.skipped ?? -1) - (b.skipped ?? -1));
 }
+
+/** Shared by the tokens where no name starts (most of them); never modified. */
+const NO_CANDIDATES: Candidate[] = [];
 
 /** The name's gaps and case rule hold for the tokens starting at i (less a skipped middle initial). */
 function fits(
   entry: NameEntry,
   index: MatchIndex,
   tokens: Token[],
-  gaps: string[],
+  gaps: readonly string[],
   i: number,
   skipped: number,
 ): boolean {
@@ -572,7 +585,6 @@ class Page {
   private readonly presentAt = new Map<number, number[]>();
   /** Surnames that more than one person on the page may carry. */
   private readonly sharedSurnames = new Set<string>();
-  private tokenPositions: Map<string, number[]> | undefined;
   /** Whether each cue phrase (by id) is anywhere on the page, once asked. */
   private readonly cueOnPage = new Map<number, boolean>();
   /** Entities accepted by a conditional name where the capital does count (mid-sentence), once asked. */
@@ -632,12 +644,12 @@ class Page {
     const index = this.index;
     for (let j = 0; j < tokens.length; j++) {
       const t = tokens[j]!;
-      if (!isUpper(t.raw[0]!) || !index.isSurname(t.norm) || coveredByPerson[j] || !layout.plainSpaceBefore(j))
+      if (!layout.is(j, UPPER_FIRST) || coveredByPerson[j] || !layout.plainSpaceBefore(j) || !index.isSurname(t.norm))
         continue;
       // A first name: capitalised, not a title, not a function word capitalised in a title ("Dinner With Saddam").
       const prev = tokens[j - 1]!;
       if (
-        !isTitleWord(prev.raw) ||
+        !layout.is(j - 1, TITLE) ||
         TITLES.has(prev.norm) ||
         SENTENCE_STARTERS.has(prev.norm) ||
         CALENDAR.has(prev.norm)
@@ -739,9 +751,8 @@ class Page {
     // A company's name in a table of results is a team's ("Haitai 2 Samsung 0").
     if (kind === 'company' && layout.inScoreLine[c.first]) return 'a team in a table of results';
     // Fused by a hyphen to a lower-case word: "meta-analysis", "pre-Castro", "UN-backed".
-    if (before >= 0 && layout.hyphenBefore(c.first) && /^\p{Ll}/u.test(tokens[before]!.raw)) return 'compound word';
-    if (after < tokens.length && layout.hyphenBefore(after) && /^\p{Ll}/u.test(tokens[after]!.raw))
-      return 'compound word';
+    if (before >= 0 && layout.hyphenBefore(c.first) && layout.is(before, LOWER_FIRST)) return 'compound word';
+    if (after < tokens.length && layout.hyphenBefore(after) && layout.is(after, LOWER_FIRST)) return 'compound word';
     // Followed by a capitalised word: a longer name ("UEFA Cup", "Trump Tower", "U.N. Council",
     // "Apple TV", "Elizabeth I"); not a role ("Federal Reserve Chairman", "Apple CEO"), a day or
     // a month ("CNN Saturday").
@@ -749,13 +760,12 @@ class Page {
       const next = tokens[after]!;
       const word = !ROLES.has(next.norm) && !CALENDAR.has(next.norm) && !SENTENCE_STARTERS.has(next.norm);
       const continues = person
-        ? (isTitleWord(next.raw) && word) || ROMAN.test(next.raw)
-        : (isTitleWord(next.raw) || isCapsWord(next.raw)) && word && !DESIGNATORS.has(next.norm);
+        ? (layout.is(after, TITLE) && word) || ROMAN.test(next.raw)
+        : layout.is(after, TITLE | CAPS) && word && !DESIGNATORS.has(next.norm);
       if (continues) return 'part of a longer name';
       // "Republican Party of Kentucky", "Bank of …"
       if (!person && next.norm === 'of' && after + 1 < tokens.length && layout.plainSpaceBefore(after + 1)) {
-        const then = tokens[after + 1]!;
-        if (isUpper(then.raw[0]!) && layout.capitalInformative(after + 1)) return 'part of a longer name';
+        if (layout.is(after + 1, UPPER_FIRST) && layout.capitalInformative(after + 1)) return 'part of a longer name';
       }
     }
     // Preceded by a capitalised word that is not a title: "Indonesian Democratic Party", "Jeb Bush".
@@ -769,7 +779,7 @@ class Page {
       !layout.inCapsRun[before]
     ) {
       const prev = tokens[before]!;
-      const capital = isTitleWord(prev.raw) || (!person && isCapsWord(prev.raw));
+      const capital = layout.is(before, TITLE) || (!person && layout.is(before, CAPS));
       // An article is no part of the name ("The Associated Press"); any other function word
       // capitalised mid-sentence is ("Dinner With Saddam").
       const starter = (layout.sentenceStart[before] && SENTENCE_STARTERS.has(prev.norm)) || ARTICLES.has(prev.norm);
@@ -816,7 +826,7 @@ class Page {
       if (
         isCapsWord(want)
           ? !layout.inCapsRun[i]
-          : !isCapsWord(tokens[i]!.raw) && !layout.sentenceStart[i] && !layout.inTitleLine[i]
+          : !layout.is(i, CAPS) && !layout.sentenceStart[i] && !layout.inTitleLine[i]
       ) {
         return false;
       }
@@ -847,7 +857,7 @@ class Page {
     const j = c.last + 1;
     if (j >= this.tokens.length || !this.spaceAfterName(c.last)) return undefined;
     const next = this.tokens[j]!;
-    return ROLES.has(next.norm) && (/^\p{Ll}/u.test(next.raw) || isCapsWord(next.raw)) ? next.raw : undefined;
+    return ROLES.has(next.norm) && this.layout.is(j, LOWER_FIRST | CAPS) ? next.raw : undefined;
   }
 
   /** A ticker written as a listing: "NASDAQ: AMZN", "NYSE:T", or Reuters' "(AMZN.O)". */
@@ -888,20 +898,17 @@ class Page {
     return undefined;
   }
 
-  /** The first start of a phrase within [from, to], if any. */
+  /**
+   * The first start of a phrase within [from, to], if any. A plain scan: a page asks for few
+   * phrases (each cue once on the whole page, or in a window around a candidate), and comparing
+   * words costs less than indexing every word of the page.
+   */
   private phrase(phrase: readonly string[], from: number, to: number): number | undefined {
-    if (!this.tokenPositions) {
-      this.tokenPositions = new Map();
-      this.tokens.forEach((t, i) => {
-        const list = this.tokenPositions!.get(t.norm);
-        if (list) list.push(i);
-        else this.tokenPositions!.set(t.norm, [i]);
-      });
-    }
-    const starts = this.tokenPositions.get(phrase[0]!) ?? [];
-    for (let k = firstAtLeast(starts, from); k < starts.length && starts[k]! <= to; k++) {
-      const s = starts[k]!;
-      if (phrase.every((word, m) => this.tokens[s + m]?.norm === word)) return s;
+    const { tokens } = this;
+    const first = phrase[0];
+    const last = Math.min(to, tokens.length - 1);
+    for (let s = Math.max(from, 0); s <= last; s++) {
+      if (tokens[s]!.norm === first && phrase.every((word, m) => tokens[s + m]?.norm === word)) return s;
     }
     return undefined;
   }

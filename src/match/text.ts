@@ -22,10 +22,40 @@ export interface Token {
   raw: string;
 }
 
-const INVISIBLE = '\u00AD\u200B\u200C\u200D\u2060\uFEFF';
 const INVISIBLE_RE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
-const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
-const TOKEN_RE = new RegExp(`[${CJK}]|(?:(?![${CJK}])[\\p{L}\\p{M}\\p{N}${INVISIBLE}])+`, 'gu');
+const CJK_RE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+const WORD_RE = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** How the tokenizer sees a character. */
+const UNKNOWN = 0; // not looked at yet (the table below is filled as characters are met)
+const OTHER = 1; // a gap character
+const WORD = 2; // a letter, mark or digit: part of a token
+const SINGLE = 3; // Han, Hiragana, Katakana: a token on its own
+const INVISIBLE = 4; // kept inside a token, dropped from its forms
+/** Added to the class by classAt() when the character is a surrogate pair (two code units). */
+const PAIR = 8;
+
+/** The class of each UTF-16 code unit outside the surrogates, filled the first time one is met. */
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) CLASS[c] = classify(String.fromCharCode(c));
+for (const c of [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) CLASS[c] = INVISIBLE;
+
+function classify(char: string): number {
+  return CJK_RE.test(char) ? SINGLE : WORD_RE.test(char) ? WORD : OTHER;
+}
+
+/** The class of the code point at i (plus PAIR when it takes two code units). */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) {
+    const cls = CLASS[c]!;
+    return cls === UNKNOWN ? (CLASS[c] = classify(text[i]!)) : cls;
+  }
+  const low = c <= 0xdbff && i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+  if (low < 0xdc00 || low > 0xdfff) return OTHER; // a lone surrogate
+  // Beyond the BMP (emoji, rare Han characters): rare enough to be classified each time.
+  return classify(text.slice(i, i + 2)) + PAIR;
+}
 
 /** Lowercase, fold Latin diacritics and compatibility forms (ﬁ, full-width letters). */
 export function fold(word: string): string {
@@ -37,14 +67,77 @@ export function fold(word: string): string {
   return s.toLowerCase().replace(/ß/g, 'ss').normalize('NFC');
 }
 
+/** fold() of the words outside ASCII met lately: normalising is slow, and texts repeat their words. */
+const FOLDED = new Map<string, string>();
+const FOLDED_MAX = 20_000;
+
+function foldCached(raw: string): string {
+  let norm = FOLDED.get(raw);
+  if (norm === undefined) {
+    if (FOLDED.size >= FOLDED_MAX) FOLDED.clear();
+    FOLDED.set(raw, (norm = fold(raw)));
+  }
+  return norm;
+}
+
+/** The raw and normalised forms of the CJK characters of the BMP met lately (a page uses a few thousand). */
+const SINGLES = new Map<number, readonly [string, string]>();
+const SINGLES_MAX = 10_000;
+
+function singleForms(c: number): readonly [string, string] {
+  let forms = SINGLES.get(c);
+  if (!forms) {
+    if (SINGLES.size >= SINGLES_MAX) SINGLES.clear();
+    const raw = String.fromCharCode(c);
+    SINGLES.set(c, (forms = [raw, fold(raw)]));
+  }
+  return forms;
+}
+
+/**
+ * The tokens of a text, in order. A scanner that classifies each character through a table
+ * (quicker than a regular expression with Unicode classes); a token of plain ASCII letters and
+ * digits, most of them, is lowercased without going through fold().
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    const word = m[0];
-    const raw = word.replace(INVISIBLE_RE, '');
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let cls = classAt(text, i);
+    if ((cls & ~PAIR) === OTHER) {
+      i += cls & PAIR ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    if (cls === SINGLE) {
+      const [raw, norm] = singleForms(text.charCodeAt(i));
+      tokens.push({ start, end: ++i, norm, raw });
+      continue;
+    }
+    if (cls === SINGLE + PAIR) {
+      i += 2;
+      const raw = text.slice(start, i);
+      tokens.push({ start, end: i, norm: foldCached(raw), raw });
+      continue;
+    }
+    // A run of letters, marks, digits and invisible characters, up to a gap or a CJK character.
+    let ascii = true; // no letter or digit outside ASCII
+    let upper = false; // some ASCII capital
+    let invisible = false;
+    do {
+      const c = text.charCodeAt(i);
+      if (cls === INVISIBLE) invisible = true;
+      else if (c >= 0x80) ascii = false;
+      else if (c >= 0x41 && c <= 0x5a) upper = true;
+      i += cls & PAIR ? 2 : 1;
+      cls = i < n ? classAt(text, i) : OTHER;
+    } while ((cls & ~PAIR) === WORD || cls === INVISIBLE);
+    const word = text.slice(start, i);
+    const raw = invisible ? word.replace(INVISIBLE_RE, '') : word;
     if (raw === '') continue; // a run of invisible characters alone is not a word
-    tokens.push({ start: m.index, end: m.index + word.length, norm: fold(raw), raw });
+    const norm = !ascii ? foldCached(raw) : upper ? raw.toLowerCase() : raw;
+    tokens.push({ start, end: i, norm, raw });
   }
   return tokens;
 }
@@ -90,12 +183,44 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
 export function canonicalGap(gap: string, previousNorm: string): string {
   if (gap === ' ') return ' ';
   if (gap === '') return '';
-  if (/\u2029|\n[^\S\n]*\n/.test(gap)) return HARD_BREAK;
-  let g = gap
-    .replace(/[\u2018\u2019\u02BC\u2032`´]/g, "'")
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ');
+  let g = plainAscii(gap) ? gap : gap.length <= SHORT_GAP ? cachedUnify(gap) : unify(gap);
+  if (g === HARD_BREAK) return HARD_BREAK;
   if (g.startsWith('.') && (previousNorm.length === 1 || ABBREVIATIONS.has(previousNorm))) g = g.slice(1);
   if (g === '-' || g === ' - ') return ' ';
   return g;
+}
+
+/** A hard break, or the gap with its apostrophes, dashes and white space made uniform. */
+function unify(gap: string): string {
+  if (/\u2029|\n[^\S\n]*\n/.test(gap)) return HARD_BREAK;
+  return gap
+    .replace(/[\u2018\u2019\u02BC\u2032`´]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ');
+}
+
+/** unify() of the short gaps met lately ("’", "\u2029", ", “"): texts repeat them. */
+const UNIFIED = new Map<string, string>();
+const UNIFIED_MAX = 5_000;
+const SHORT_GAP = 8;
+
+function cachedUnify(gap: string): string {
+  let g = UNIFIED.get(gap);
+  if (g === undefined) {
+    if (UNIFIED.size >= UNIFIED_MAX) UNIFIED.clear();
+    UNIFIED.set(gap, (g = unify(gap)));
+  }
+  return g;
+}
+
+/**
+ * Printable ASCII with no backquote and no two spaces in a row ("., ", "; "): a gap that unify()
+ * leaves as it is.
+ */
+function plainAscii(gap: string): boolean {
+  for (let k = 0; k < gap.length; k++) {
+    const c = gap.charCodeAt(k);
+    if (c < 0x20 || c > 0x7e || c === 0x60 || (c === 0x20 && k > 0 && gap.charCodeAt(k - 1) === 0x20)) return false;
+  }
+  return true;
 }
