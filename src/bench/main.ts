@@ -290,7 +290,14 @@ for (const p of pages) {
   });
 }
 
-type ProbeRead = { detectMs: number; readMs: number; text: string; nodes: number };
+type ProbeRead = {
+  detectMs: number;
+  longestSliceMs: number;
+  slices: number;
+  readMs: number;
+  text: string;
+  nodes: number;
+};
 
 async function stakesRun(
   page: Page,
@@ -309,7 +316,8 @@ async function stakesRun(
   const observed = (await page.evaluate('__stakesBench.longTasks()')) as number[];
   return {
     total: r.detectMs + r.readMs + matchMs + h.ms,
-    longest: Math.max(r.detectMs + r.readMs, h.ms),
+    // The text map is built in the task of the last slice; the longest slice plus it bounds the longest task.
+    longest: Math.max(r.longestSliceMs + r.readMs, h.ms),
     marks: h.marks,
     parts: [r.detectMs, r.readMs, matchMs, h.ms],
     chars: r.text.length,
@@ -458,6 +466,13 @@ async function chromiumExtension(which: 'b' | 'm', extDir: string): Promise<Exte
       { timeout: 15_000 },
     );
     const sw = await target.createCDPSession();
+    // Attaching can win the race with the worker's start: wait until its extension APIs exist.
+    for (let tries = 0; ; tries++) {
+      const ready = await sw.send('Runtime.evaluate', { expression: 'typeof chrome', returnByValue: true });
+      if (ready.result.value === 'object') break;
+      if (tries >= 100) throw new Error('the service worker never got its extension APIs');
+      await new Promise(resolve => setTimeout(resolve, 50));
+    }
     await sw.send('HeapProfiler.enable');
     await sw.send('HeapProfiler.collectGarbage');
     const idle = (await sw.send('Runtime.getHeapUsage')).usedSize;
@@ -725,7 +740,7 @@ log(
   table(
     ['step', 'bundled', '1M pack'],
     [
-      ['article detection (Readability on an inert copy)', fmtMs(M.detect), fmtMs(M.detect)],
+      ['article detection (scored walk, all slices)', fmtMs(M.detect), fmtMs(M.detect)],
       ['reading (text map)', fmtMs(M.read), fmtMs(M.read)],
       ['matching (Engine.match, background code, timed in Node)', fmtMs(M.matchB), fmtMs(M.matchM)],
       ['highlighting', fmtMs(M.hlB), fmtMs(M.hlM)],
@@ -859,7 +874,7 @@ log(
   `mark.js names: ${datasetNames.length} from the bundled dataset + ${markNames.length - datasetNames.length} synthetic-pack names = ${markNames.length}, marked in document.body with { separateWordSearch: false }.`,
 );
 log(
-  `longest task: the longer of Stakes' two synchronous page steps (detect+read, highlight); worst page ${worstLong.page}; pages with a task over 50 ms: ${pages.filter(p => Math.max(...runs.get(p)!.longest.b, ...runs.get(p)!.longest.m) > BUDGET.longTaskMs).length}.`,
+  `longest task: the longer of Stakes' longest detection slice plus the text map (built in the last slice's task) and the highlighting step; worst page ${worstLong.page}; pages with a task over 50 ms: ${pages.filter(p => Math.max(...runs.get(p)!.longest.b, ...runs.get(p)!.longest.m) > BUDGET.longTaskMs).length}.`,
 );
 
 if (failed.length) log(`measurements that failed (left out): ${failed.length}\n  ${failed.join('\n  ')}`);

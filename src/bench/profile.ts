@@ -3,8 +3,6 @@
  *
  *   node bin/run.mjs src/bench/profile.ts page [PAGE...]   the page steps (detect, read, highlight)
  *                                                          in headless Chromium, 5 fresh loads per page
- *   node bin/run.mjs src/bench/profile.ts heuristic [PAGE...]   an experimental cheap article reader vs
- *                                                          Readability: time and text agreement
  *   node bin/run.mjs src/bench/profile.ts index [NAMES]    building the background's Engine from a
  *                                                          synthetic pack (default 200,000 names) in Node
  */
@@ -66,7 +64,7 @@ function groups(times: Map<string, number>): string {
         ? 'cloneNode (the inert copy of the document)'
         : /^_|^parse$|^Readability/.test(name)
           ? 'Readability (_grabArticle, _isProbablyVisible, …)'
-          : /^(readabilityText|findArticleText|isAnnotatable|fallbackText|buildTextMap|blockOf|apply|wrap|rangesFor)$/.test(
+          : /^(readabilityText|findArticleText|readArticle|articleOf|step|close|scoreParagraph|result|skipped|open|isAnnotatable|fallbackText|buildTextMap|blockOf|apply|wrap|rangesFor)$/.test(
                 name,
               )
             ? 'Stakes code (pairing, filters, text map, highlighter)'
@@ -116,9 +114,7 @@ if (mode === 'page') {
       await session.send('Profiler.enable');
       await session.send('Profiler.setSamplingInterval', { interval: 50 });
       await session.send('Profiler.start');
-      await page.evaluate(
-        '(() => { const r = __stakesBench.read(); __stakesBench.highlight([]); return r.detectMs; })()',
-      );
+      await page.evaluate('__stakesBench.read().then(r => (__stakesBench.highlight([]), r.detectMs))');
       const { profile } = await session.send('Profiler.stop');
       selfTimes([profile as unknown as Profile], times);
       await page.close();
@@ -127,73 +123,6 @@ if (mode === 'page') {
   console.log(`Page steps, self time over ${pages.length} pages × 5 loads (${pages.join(', ')}):`);
   console.log(groups(times));
   console.log(top(times));
-  await browser.close();
-  await server.close();
-} else if (mode === 'heuristic') {
-  // How a cheap article reader (page-probe.ts cheapArticleText) compares with Readability: time and text overlap.
-  const corpus = path.resolve(import.meta.dirname, '../../../shared/corpora/readability-pages');
-  const pages = args.length
-    ? args
-    : fs
-        .readdirSync(corpus)
-        .filter(d => fs.existsSync(path.join(corpus, d, 'source.html')))
-        .sort();
-  const server = await serve(corpus);
-  const probe = await bundleProbe('page-probe.ts');
-  const browser = await puppeteer.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    pipe: true,
-    args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-  });
-  const rows: { floor: number; detect: number; cheap: number; recall: number; precision: number }[] = [];
-  for (const name of pages) {
-    const page = await browser.newPage();
-    page.on('dialog', dialog => void dialog.dismiss().catch(() => undefined)); // pixnet calls alert()
-    try {
-      await page.goto(`${server.url}/${name}/source.html`, { waitUntil: 'load' }).catch(() => undefined);
-      await page.evaluate(probe);
-      const floor = ((await page.evaluate('__stakesBench.floor()')) as { ms: number }).ms;
-      const r = (await page.evaluate(
-        '(() => { const r = __stakesBench.read(); return r.detectMs + r.readMs; })()',
-      )) as number;
-      const h = (await page.evaluate('__stakesBench.heuristic()')) as { ms: number; recall: number; precision: number };
-      rows.push({ floor, detect: r, cheap: h.ms, recall: h.recall, precision: h.precision });
-    } catch {
-      // skipped
-    }
-    await page.close();
-  }
-  const m = (f: (r: (typeof rows)[number]) => number) => median(rows.map(f));
-  const share = (f: (r: (typeof rows)[number]) => boolean) => `${rows.filter(f).length}/${rows.length}`;
-  console.log(`Cheap article reader vs Readability, ${rows.length} pages, one load each (Chromium):`);
-  console.log(
-    table(
-      [
-        'median',
-        'floor',
-        'Readability detect+read',
-        'cheap reader',
-        'cheap ÷ floor',
-        'recall of Readability text',
-        'precision',
-      ],
-      [
-        [
-          `${rows.length} pages`,
-          fmtMs(m(r => r.floor)),
-          fmtMs(m(r => r.detect)),
-          fmtMs(m(r => r.cheap)),
-          `${m(r => r.cheap / r.floor).toFixed(1)}×`,
-          m(r => r.recall).toFixed(2),
-          m(r => r.precision).toFixed(2),
-        ],
-      ],
-    ),
-  );
-  console.log(
-    `pages where the cheap reader keeps ≥ 90% of Readability's text: ${share(r => r.recall >= 0.9)}; and ≥ 90% of its own text is Readability's: ${share(r => r.recall >= 0.9 && r.precision >= 0.9)}`,
-  );
   await browser.close();
   await server.close();
 } else if (mode === 'index') {

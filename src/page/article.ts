@@ -3,18 +3,17 @@
  * story, and nothing in navigation, headers, footers, asides, forms, code,
  * editable areas or our own UI.
  *
- * When the page marks its story up plainly (one <article> that holds most of
- * the page's paragraphs), that element is the article (quick-article.ts).
- * Otherwise Mozilla's Readability decides what the article is. It works on a copy of
- * the document (it rearranges what it reads), so before running it we pair
- * each text node of the copy with the live page's node; the text nodes it
- * keeps lead back to the page's own. The copy is inert: it loads nothing and
- * runs nothing.
+ * One walk over the page scores its blocks and picks the story (article-scan.ts), in idle-time
+ * slices when the page is long (`readArticle`). When the walk finds no story — a page with very
+ * little text — Mozilla's Readability decides, if the page is small enough for it to be quick.
+ * Readability works on a copy of the document (it rearranges what it reads), so before running it
+ * we pair each text node of the copy with the live page's node; the text nodes it keeps lead back
+ * to the page's own. The copy is inert: it loads nothing and runs nothing.
  */
 import { Readability } from '@mozilla/readability';
 
+import { Scan, walkable } from './article-scan.ts';
 import { EXCLUDED, excludedElement } from './excluded.ts';
-import { quickArticleText } from './quick-article.ts';
 
 export { EXCLUDED };
 
@@ -71,11 +70,98 @@ export function isAnnotatable(node: Node, seen: Map<Element, boolean> = new Map(
   return ok;
 }
 
+/** Readability runs only on pages with at most this many elements (on larger ones it is a long task). */
+export const READABILITY_MAX_ELEMENTS = 3000;
+
 /** The live page's article text nodes, in document order; empty when the page has no article. */
 export function findArticleText(doc: Document): Text[] {
-  // The page names its article plainly: read it in one pass (quick-article.ts), no Readability.
-  const quick = quickArticleText(doc, EXCLUDED);
-  if (quick) return quick;
+  const scan = startScan(doc);
+  if (!scan) return [];
+  scan.step();
+  return articleOf(doc, scan);
+}
+
+/** How a long read is split: time per slice, and how to wait for the next one. */
+export interface Slicing {
+  /** Work per slice, in ms (default 8). */
+  sliceMs?: number;
+  /** Resolves when the next slice may run (default: the browser's idle time, else a macrotask). */
+  pause?: () => Promise<void>;
+  signal?: AbortSignal;
+}
+
+/** What a sliced read took: the work of all slices, and the longest one. */
+export interface ReadStats {
+  slices: number;
+  workMs: number;
+  longestMs: number;
+}
+
+/** Nodes walked between two looks at the clock. */
+const NODES_PER_CHECK = 256;
+
+/**
+ * `findArticleText` in slices of about `sliceMs` each, so that a long page never blocks the tab.
+ * Rejects with the signal's reason when aborted.
+ */
+export async function readArticle(
+  doc: Document,
+  { sliceMs = 8, pause = nextIdle, signal }: Slicing = {},
+): Promise<{ nodes: Text[]; stats: ReadStats }> {
+  const stats: ReadStats = { slices: 0, workMs: 0, longestMs: 0 };
+  const timed = <T>(work: () => T): T => {
+    const t0 = performance.now();
+    try {
+      return work();
+    } finally {
+      const ms = performance.now() - t0;
+      stats.slices++;
+      stats.workMs += ms;
+      stats.longestMs = Math.max(stats.longestMs, ms);
+    }
+  };
+  const scan = timed(() => startScan(doc));
+  if (!scan) return { nodes: [], stats };
+  for (;;) {
+    const done = timed(() => {
+      const t0 = performance.now();
+      while (!scan.step(NODES_PER_CHECK)) if (performance.now() - t0 >= sliceMs) return false;
+      return true;
+    });
+    if (done) break;
+    await pause();
+    signal?.throwIfAborted();
+  }
+  const nodes = timed(() => articleOf(doc, scan));
+  return { nodes, stats };
+}
+
+/** Waits for the browser's idle time (at most 50 ms), or a macrotask where there is none. */
+function nextIdle(): Promise<void> {
+  return new Promise(resolve => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 50 });
+    else setTimeout(resolve, 0);
+  });
+}
+
+/** A walk over the body, or null when the body itself may not be annotated (an editor's frame). */
+function startScan(doc: Document): Scan | null {
+  const body = doc.body;
+  if (!body || doc.designMode === 'on') return null;
+  for (let el: Element | null = body; el; el = el.parentElement) if (!walkable(el)) return null;
+  return new Scan(body);
+}
+
+/** The story of a finished walk; when it found none, the fallbacks. */
+function articleOf(doc: Document, scan: Scan): Text[] {
+  const found = scan.result();
+  if (found) return found;
+  // Nothing reads like a story. Small pages get a second look: furniture trusted by tag alone, then Readability.
+  if (scan.elements > READABILITY_MAX_ELEMENTS) return [];
+  const loose = new Scan(doc.body!, false);
+  loose.step();
+  const again = loose.result();
+  if (again) return again;
   const nodes = (deeperThan(doc, MAX_DEPTH) ? null : readabilityText(doc)) ?? fallbackText(doc);
   const seen = new Map<Element, boolean>();
   return nodes.filter(n => n.data.trim() !== '' && isAnnotatable(n, seen));

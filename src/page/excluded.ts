@@ -1,7 +1,7 @@
 /**
  * What Stakes never annotates, even inside the article: code, forms, navigation, asides, footers,
  * editable and hidden content, and its own UI. One check, used by Readability's path (article.ts)
- * and the fast path (quick-article.ts).
+ * and the scored walk (article-scan.ts).
  */
 
 /** Elements whose text is never annotated, even inside the article. */

@@ -1,7 +1,7 @@
 /**
  * Content script: runs in every http(s) page, in the extension's isolated world.
  *
- *   findArticleText ──> buildTextMap ──text──> background (match) ──mentions──┐
+ *   readArticle ──> buildTextMap ──text──> background (match) ──mentions──┐
  *                                                                            v
  *   click / Enter on a mark <── Highlighter.apply (wraps mentions in <stakes-mark>)
  *        └──> background (card) ──> CardHost (shadow root, Preact Card)
@@ -14,11 +14,11 @@
 import { ask } from '../shared/browser.ts';
 import { isTabRequest, type FoundMention } from '../shared/messages.ts';
 import { Announcer } from './announcer.ts';
-import { findArticleText, isAnnotatable } from './article.ts';
+import { isAnnotatable, readArticle } from './article.ts';
 import { CardHost } from './card-host.ts';
 import { Highlighter, MARK_TAG } from './highlighter.ts';
 import { onTabMessage, Reader } from './reader.ts';
-import { buildTextMap, EMPTY_MAP, place, type Placement } from './text-map.ts';
+import { buildTextMap, EMPTY_MAP, place, type Placement, type TextMap } from './text-map.ts';
 import { articleRoot, Watcher } from './watcher.ts';
 
 export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop(): void }> {
@@ -45,7 +45,15 @@ export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop
   }
   signal?.addEventListener('abort', stop, { once: true });
 
-  let map = buildTextMap(findArticleText(doc));
+  // The article is read in idle-time slices: a long page never blocks the tab (article.ts).
+  const read = async () => buildTextMap((await readArticle(doc, { signal: controller.signal })).nodes);
+  let map: TextMap;
+  try {
+    map = await read();
+  } catch (error) {
+    if (controller.signal.aborted) return { stop };
+    throw error;
+  }
   /** Where the article's mentions are, once matched: all a redraw needs (the map and its text can go). */
   let placed: Placement<FoundMention> | undefined;
   /** Text the page added after the first scan, annotated as it came (see the Watcher below). */
@@ -79,6 +87,8 @@ export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop
     reporting = reporting.then(() => reader.report(entities)).catch(() => undefined);
   };
   let reporting: Promise<void> = Promise.resolve();
+  /** Rescans started: a slower, older one that finishes late is dropped. */
+  let rescans = 0;
   // The page keeps changing: annotate new text as it comes, drop marks in text the page rewrote,
   // and find the article again after SPA navigation or too many changes (src/page/watcher.ts).
   // Watching starts before the first paint: a framework may re-render while we wait for replies.
@@ -104,13 +114,22 @@ export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop
       if (fresh.length) void annotateMore(fresh).catch(() => undefined);
     },
     onRescan: () => {
+      // The page is restored first: the walk skips our own marks, and the text they hold is needed.
       cards.close(false);
       highlighter.clear();
-      map = buildTextMap(findArticleText(doc));
+      map = EMPTY_MAP;
       placed = undefined;
       extras = [];
-      watcher?.setRoot(articleRoot(map.nodes));
-      void paint().catch(() => undefined);
+      const again = ++rescans;
+      void read()
+        .then(fresh => {
+          if (again !== rescans || controller.signal.aborted) return;
+          map = fresh;
+          placed = undefined;
+          watcher?.setRoot(articleRoot(map.nodes));
+          return paint();
+        })
+        .catch(() => undefined);
     },
   });
   highlighter.guard = change => (watcher ? watcher.own(change) : change());
