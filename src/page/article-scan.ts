@@ -3,9 +3,9 @@
  *
  * Readability (article.ts) finds the story well but costs 10–40× a plain read of the page, in one
  * task: it copies the document, rewrites it and walks it several times. This scan keeps its idea
- * and drops the cost. One TreeWalker pass over the body records, per element, its text, its link
- * text, its commas and its paragraphs, skipping what is never the story (excluded tags, page
- * furniture by class or id, hidden elements). Paragraph-like blocks score their ancestors (more
+ * and drops the cost. One walk over the body (child and sibling links, no copy) records, per
+ * element, its text, its link text and its commas, skipping what is never the story (excluded
+ * tags, page furniture by class or id, hidden elements). Paragraph-like blocks score their ancestors (more
  * text and commas, more score; the parent gets it all, farther ancestors less), scores are cut by
  * link density, the best element wins and takes its siblings that look like story too, and
  * link-heavy or furniture blocks inside it are dropped. The text nodes come from the walk's own
@@ -49,6 +49,8 @@ const CONTAINER_KIDS = new Set([
 const PARAGRAPHS = new Set(['p', 'td', 'section', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Blocks inside the chosen article that are checked for being furniture or lists of links. */
 const CHECKED = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form', 'fieldset']);
+/** Containers whose own text (between their blocks, around <br>s) is scored as a paragraph. */
+const LOOSE_TEXT = new Set(['div', 'article', 'main', 'body', 'blockquote', 'font', 'center']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Class or id words of page furniture (a whole word of the label: "share-bar", "sidebar_right"). */
@@ -63,6 +65,8 @@ const BAD =
 /** Short blocks with these labels are bylines and datelines, not story. */
 const BYLINE = /byline|author|dateline|writtenby/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/** Elements that may be editable, hidden or navigation: a superset of what inspect() skips for those reasons. */
+const SUSPECT = '[contenteditable],[aria-hidden],[hidden],[role],[style*="none" i],[style*="hidden" i]';
 
 /** Whether the walk may start at this element: not editable, hidden or never annotated itself. */
 export function walkable(el: Element): boolean {
@@ -88,13 +92,16 @@ function classWeight(label: string): number {
  */
 function inspect(el: Element, strict: boolean): string | null {
   if (!el.hasAttributes()) return '';
-  const editable = el.getAttribute('contenteditable');
-  if (editable === '' || editable === 'true' || editable === 'plaintext-only') return null;
-  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return null;
-  const role = el.getAttribute('role');
-  if (role && CHROME_ROLES.has(role)) return null;
-  const style = el.getAttribute('style');
-  if (style && HIDDEN_STYLE.test(style)) return null;
+  // One selector match rules out most elements at once; the few it flags are looked at closely.
+  if (el.matches(SUSPECT)) {
+    const editable = el.getAttribute('contenteditable');
+    if (editable === '' || editable === 'true' || editable === 'plaintext-only') return null;
+    if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return null;
+    const role = el.getAttribute('role');
+    if (role && CHROME_ROLES.has(role)) return null;
+    const style = el.getAttribute('style');
+    if (style && HIDDEN_STYLE.test(style)) return null;
+  }
   const cls = el.getAttribute('class');
   const id = el.getAttribute('id');
   const label = cls ? (id ? `${cls} ${id}` : cls) : (id ?? '');
@@ -310,7 +317,7 @@ export class Scan {
     }
     if (PARAGRAPHS.has(tag) || (tag === 'div' && !boxes.container[i])) {
       this.scoreParagraph(boxes.chars[i]!, boxes.commas[i]!, stack.length - 1);
-    } else if (boxes.own[i]! >= 25) {
+    } else if (LOOSE_TEXT.has(tag) && boxes.own[i]! >= 25) {
       // Loose text in a container (text between <br>s): a paragraph whose parent is the container.
       stack.push(i);
       this.scoreParagraph(boxes.own[i]!, 0, stack.length - 1);

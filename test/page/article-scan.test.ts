@@ -65,6 +65,17 @@ describe('findArticleText', () => {
     expect(scanned(`<div class="x">${divs}</div><div class="y"><p>Short.</p></div>`)).toContain('Paragraph 6');
   });
 
+  it('scores text in inline elements with its block, not as paragraphs of their own', () => {
+    // A ticker of 100 spans: one block of text, not a hundred paragraphs.
+    const spans = Array.from(
+      { length: 100 },
+      (_, i) => `<span>Ticker item ${i}: Oracle shares moved today</span> `,
+    ).join('');
+    const all = scanned(`<div class="story">${STORY}</div><div class="ticker">${spans}</div>`);
+    expect(all).toContain('Paragraph 6');
+    expect(all).not.toContain('Ticker item');
+  });
+
   it('takes the sibling paragraphs that read like story: long ones, and short sentences without links', () => {
     const long = 'A last paragraph of the story, after the box, long enough to be story text by its length.';
     const all = scanned(
