@@ -19,7 +19,7 @@ import { CardHost } from './card-host.ts';
 import { Highlighter, MARK_TAG } from './highlighter.ts';
 import { onTabMessage, Reader } from './reader.ts';
 import { buildTextMap, EMPTY_MAP, place, type Placement, type TextMap } from './text-map.ts';
-import { articleRoot, Watcher } from './watcher.ts';
+import { articleRoot, EarlyChanges, Watcher } from './watcher.ts';
 
 export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop(): void }> {
   const highlighter = new Highlighter();
@@ -48,12 +48,15 @@ export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop
   // The article is read in idle-time slices: a long page never blocks the tab (article.ts).
   const read = async () => buildTextMap((await readArticle(doc, { signal: controller.signal })).nodes);
   let map: TextMap;
+  const early = new EarlyChanges(doc);
   try {
     map = await read();
   } catch (error) {
+    early.touched(null);
     if (controller.signal.aborted) return { stop };
     throw error;
   }
+  const changedWhileRead = early.touched(articleRoot(map.nodes));
   /** Where the article's mentions are, once matched: all a redraw needs (the map and its text can go). */
   let placed: Placement<FoundMention> | undefined;
   /** Text the page added after the first scan, annotated as it came (see the Watcher below). */
@@ -133,6 +136,8 @@ export async function start(doc: Document, signal?: AbortSignal): Promise<{ stop
     },
   });
   highlighter.guard = change => (watcher ? watcher.own(change) : change());
+  // The page changed its article while we read it (a slice at a time): read it again, once it settles.
+  if (changedWhileRead) watcher.requestRescan('the article changed while it was read');
 
   await paint();
   if (controller.signal.aborted) return { stop };

@@ -79,6 +79,47 @@ export function articleRoot(nodes: readonly Node[]): Element | null {
   return chain[best] ?? null;
 }
 
+/**
+ * Notes where the page changes while the article is read in slices, before the Watcher exists:
+ * the read may have missed a change inside the article, which then calls for one more read.
+ */
+export class EarlyChanges {
+  /** Beyond this many changed nodes, assume the article was among them. */
+  static readonly MAX = 10_000;
+  private readonly observer: MutationObserver | undefined;
+  private readonly targets = new Set<Node>();
+  private overflow = false;
+
+  constructor(doc: Document) {
+    const Observer = doc.defaultView?.MutationObserver;
+    if (!Observer || !doc.body) return;
+    this.observer = new Observer(records => this.note(records));
+    this.observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Stops noting; whether any change so far was inside `root`. */
+  touched(root: Node | null): boolean {
+    if (!this.observer) return false;
+    this.note(this.observer.takeRecords());
+    this.observer.disconnect();
+    if (!root) return false;
+    if (this.overflow) return true;
+    for (const t of this.targets) if (root.contains(t)) return true;
+    return false;
+  }
+
+  private note(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (r.type === 'childList' && ownNodesOnly(r)) continue; // Stakes' own UI coming or going
+      if (this.targets.size >= EarlyChanges.MAX) {
+        this.overflow = true;
+        return;
+      }
+      this.targets.add(r.target);
+    }
+  }
+}
+
 export class Watcher {
   private readonly limits: Limits;
   private readonly view: Window & typeof globalThis;
@@ -295,6 +336,13 @@ export class Watcher {
       this.options.onRescan(why);
     }, wait);
   }
+}
+
+/** Whether a childList change only added or removed Stakes' own elements (<stakes-…>). */
+function ownNodesOnly(r: MutationRecord): boolean {
+  const ours = (list: NodeList) =>
+    Array.prototype.every.call(list, (n: Node) => n.nodeName.toLowerCase().startsWith('stakes-'));
+  return ours(r.addedNodes) && ours(r.removedNodes);
 }
 
 function insideOurs(node: Node, owner: Owner): boolean {

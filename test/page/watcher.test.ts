@@ -10,7 +10,7 @@ import { Engine } from '../../src/background/engine.ts';
 import { findArticleText, isAnnotatable } from '../../src/page/article.ts';
 import { Highlighter, MARK_TAG } from '../../src/page/highlighter.ts';
 import { buildTextMap } from '../../src/page/text-map.ts';
-import { articleRoot, Watcher, type Limits } from '../../src/page/watcher.ts';
+import { articleRoot, EarlyChanges, Watcher, type Limits } from '../../src/page/watcher.ts';
 import { DATASET } from '../fixtures/dataset.ts';
 
 const engine = new Engine(DATASET);
@@ -223,5 +223,34 @@ describe('Watcher', () => {
       vi.advanceTimersByTime(2_000);
     }
     expect(w.calls.rescan).toBe(3);
+  });
+});
+
+describe('EarlyChanges', () => {
+  it('tells whether the page changed the article while it was read, ignoring Stakes’ own elements', async () => {
+    document.body.innerHTML = ARTICLE;
+    const article = document.querySelector('article')!;
+    // Changes outside the article only, and our own element coming: no second read.
+    let early = new EarlyChanges(document);
+    document.querySelector('footer')!.textContent = 'Another footer';
+    await settle();
+    expect(early.touched(article)).toBe(false);
+    // Our own element added to a <body> that is itself the article: not a change of the page's.
+    early = new EarlyChanges(document);
+    document.body.appendChild(document.createElement('stakes-live'));
+    await settle();
+    expect(early.touched(document.body)).toBe(false);
+    // Text added inside the article, delivered before or after the read ends: a second read.
+    early = new EarlyChanges(document);
+    document.getElementById('more')!.textContent = 'Jeff Yass spoke.';
+    await settle();
+    expect(early.touched(article)).toBe(true);
+    early = new EarlyChanges(document);
+    document.getElementById('b')!.firstChild!.nodeValue = 'Changed.';
+    expect(early.touched(article)).toBe(true); // not yet delivered to the callback: taken from the queue
+    // No article found: nothing to read again.
+    early = new EarlyChanges(document);
+    document.getElementById('b')!.textContent = 'Again.';
+    expect(early.touched(null)).toBe(false);
   });
 });
