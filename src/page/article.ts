@@ -162,6 +162,11 @@ function articleOf(doc: Document, scan: Scan): Text[] {
   loose.step();
   const again = loose.result();
   if (again) return again;
+  return readabilityArticleText(doc);
+}
+
+/** What Readability calls the article (the page's single <article> or <main> if it fails), annotatable text only. */
+export function readabilityArticleText(doc: Document): Text[] {
   const nodes = (deeperThan(doc, MAX_DEPTH) ? null : readabilityText(doc)) ?? fallbackText(doc);
   const seen = new Map<Element, boolean>();
   return nodes.filter(n => n.data.trim() !== '' && isAnnotatable(n, seen));
