@@ -20,6 +20,7 @@ import { chromiumPath, firefoxPath } from '../dev/browsers.ts';
 import { serve } from '../dev/serve.ts';
 import { bundleProbe, markJsSource } from './bundle.ts';
 import { writeFixtures } from './fixtures.ts';
+import type { ProbeRead } from './page-probe.ts';
 import { fmtBytes, fmtMs, fmtRatio, median, table } from './stats.ts';
 import type { SwLoad } from './sw-probe.ts';
 import { syntheticNames, writePack } from './synthetic-pack.ts';
@@ -289,15 +290,6 @@ for (const p of pages) {
     heapExt: { b: [], m: [] },
   });
 }
-
-type ProbeRead = {
-  detectMs: number;
-  longestSliceMs: number;
-  slices: number;
-  readMs: number;
-  text: string;
-  nodes: number;
-};
 
 async function stakesRun(
   page: Page,

@@ -16,16 +16,19 @@ interface LongTasks {
   entries: number[];
 }
 
+/** What read() reports: detection (all slices, and the longest), the text map, the article's text. */
+export interface ProbeRead {
+  detectMs: number;
+  longestSliceMs: number;
+  slices: number;
+  readMs: number;
+  text: string;
+  nodes: number;
+}
+
 interface Probe {
   floor(): { ms: number; chars: number; nodes: number };
-  read(): Promise<{
-    detectMs: number;
-    longestSliceMs: number;
-    slices: number;
-    readMs: number;
-    text: string;
-    nodes: number;
-  }>;
+  read(): Promise<ProbeRead>;
   highlight(mentions: FoundMention[]): { ms: number; marks: number };
   longTasks(): number[];
   mark(names: string[]): { ms: number; marks: number };

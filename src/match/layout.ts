@@ -7,7 +7,7 @@
  * name ("said Target") and when it is not ("Target audiences…", "APPLE PIE",
  * "Apple Unveils New iPhone").
  */
-import { ABBREVIATIONS, canonicalGap, HARD_BREAK, type Token } from './text.ts';
+import { ABBREVIATIONS, canonicalGap, HARD_BREAK, remembered, type Token } from './text.ts';
 
 /** Words that Title Case headlines leave in lower case. */
 const HEADLINE_LOWER = new Set([
@@ -243,8 +243,7 @@ function shapeOf(raw: string): number {
 }
 
 /** Shapes of the words outside ASCII met lately (Unicode case mapping is slow, and texts repeat words). */
-const SHAPES = new Map<string, number>();
-const SHAPES_MAX = 20_000;
+const shapeOfWord = remembered(20_000, unicodeShape);
 /** The shape of each one-character word (a CJK character, mostly), plus one; 0 when not known yet. */
 const CHAR_SHAPES = new Uint8Array(0x10000);
 
@@ -253,12 +252,7 @@ function shapeOfUnicode(raw: string): number {
     const c = raw.charCodeAt(0);
     return (CHAR_SHAPES[c] ||= unicodeShape(raw) + 1) - 1;
   }
-  let shape = SHAPES.get(raw);
-  if (shape === undefined) {
-    if (SHAPES.size >= SHAPES_MAX) SHAPES.clear();
-    SHAPES.set(raw, (shape = unicodeShape(raw)));
-  }
-  return shape;
+  return shapeOfWord(raw);
 }
 
 function unicodeShape(raw: string): number {

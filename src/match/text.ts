@@ -67,32 +67,30 @@ export function fold(word: string): string {
   return s.toLowerCase().replace(/ß/g, 'ss').normalize('NFC');
 }
 
-/** fold() of the words outside ASCII met lately: normalising is slow, and texts repeat their words. */
-const FOLDED = new Map<string, string>();
-const FOLDED_MAX = 20_000;
-
-function foldCached(raw: string): string {
-  let norm = FOLDED.get(raw);
-  if (norm === undefined) {
-    if (FOLDED.size >= FOLDED_MAX) FOLDED.clear();
-    FOLDED.set(raw, (norm = fold(raw)));
-  }
-  return norm;
+/**
+ * `compute` with its answers kept for the keys met lately, at most `max` of them (all forgotten at
+ * once when full): for slow Unicode work on words that texts repeat.
+ */
+export function remembered<K, V>(max: number, compute: (key: K) => V): (key: K) => V {
+  const answers = new Map<K, V>();
+  return key => {
+    let value = answers.get(key);
+    if (value === undefined) {
+      if (answers.size >= max) answers.clear();
+      answers.set(key, (value = compute(key)));
+    }
+    return value;
+  };
 }
+
+/** fold() of the words outside ASCII met lately: normalising is slow, and texts repeat their words. */
+const foldCached = remembered(20_000, fold);
 
 /** The raw and normalised forms of the CJK characters of the BMP met lately (a page uses a few thousand). */
-const SINGLES = new Map<number, readonly [string, string]>();
-const SINGLES_MAX = 10_000;
-
-function singleForms(c: number): readonly [string, string] {
-  let forms = SINGLES.get(c);
-  if (!forms) {
-    if (SINGLES.size >= SINGLES_MAX) SINGLES.clear();
-    const raw = String.fromCharCode(c);
-    SINGLES.set(c, (forms = [raw, fold(raw)]));
-  }
-  return forms;
-}
+const singleForms = remembered(10_000, (c: number): readonly [string, string] => {
+  const raw = String.fromCharCode(c);
+  return [raw, fold(raw)];
+});
 
 /**
  * The tokens of a text, in order. A scanner that classifies each character through a table
@@ -200,18 +198,8 @@ function unify(gap: string): string {
 }
 
 /** unify() of the short gaps met lately ("’", "\u2029", ", “"): texts repeat them. */
-const UNIFIED = new Map<string, string>();
-const UNIFIED_MAX = 5_000;
+const cachedUnify = remembered(5_000, unify);
 const SHORT_GAP = 8;
-
-function cachedUnify(gap: string): string {
-  let g = UNIFIED.get(gap);
-  if (g === undefined) {
-    if (UNIFIED.size >= UNIFIED_MAX) UNIFIED.clear();
-    UNIFIED.set(gap, (g = unify(gap)));
-  }
-  return g;
-}
 
 /**
  * Printable ASCII with no backquote and no two spaces in a row ("., ", "; "): a gap that unify()
