@@ -231,6 +231,7 @@ export class Scan {
   private readonly stack: number[] = [];
   private links = 0;
   private node: Node | null;
+  private found: Text[] | null | undefined;
   private done = false;
 
   /** Elements walked so far (those skipped with their subtrees are not counted). */
@@ -340,6 +341,12 @@ export class Scan {
   /** The article's text nodes once the walk is over; null when no element looks like a story. */
   result(): Text[] | null {
     if (!this.done) throw new Error('Scan.result() before the walk is over');
+    if (this.found === undefined) this.found = this.choose();
+    return this.found;
+  }
+
+  /** Decides the article (once: it scales the scores in place). */
+  private choose(): Text[] | null {
     const { boxes } = this;
     const n = boxes.el.length;
     let top = -1;

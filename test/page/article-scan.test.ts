@@ -19,7 +19,9 @@ const read = (body: string) => texts(findArticleText(doc(body))).join(' ');
 const scanned = (body: string) => {
   const scan = new Scan(doc(body).body);
   scan.step();
-  return texts(scan.result() ?? []).join(' ');
+  const found = scan.result();
+  expect(scan.result(), 'the same answer when asked again').toBe(found);
+  return texts(found ?? []).join(' ');
 };
 
 describe('findArticleText', () => {
