@@ -62,6 +62,8 @@ export interface BenchmarkScore {
   correct: number;
   wrong: number;
   wrongBy: Record<WrongKind, number>;
+  /** The text of the mentions on spans the gold marks <NIL> or not an entity, and how often. */
+  nilTexts: Map<string, number>;
   precision: number;
   /** Gold PER/ORG mentions whose QID we know, and how many of them were found. */
   known: number;
@@ -116,6 +118,7 @@ export function scoreBenchmark(
     correct: 0,
     wrong: 0,
     wrongBy: { other: 0, nil: 0, unannotated: 0, noQid: 0 },
+    nilTexts: new Map(),
     precision: 1,
     known: 0,
     found: 0,
@@ -138,6 +141,10 @@ export function scoreBenchmark(
       }
       score.wrong++;
       score.wrongBy[kind!]++;
+      if (kind === 'nil') {
+        const text = doc.text.slice(p.start, p.end);
+        score.nilTexts.set(text, (score.nilTexts.get(text) ?? 0) + 1);
+      }
       const detail =
         p.qid === null
           ? 'entity has no Wikidata id'

@@ -93,6 +93,26 @@ describe('scoreBenchmark', () => {
     expect(s.falsePositives[0]!.context).toContain('[Acme]');
   });
 
+  it('counts the names it linked on <NIL> spans', () => {
+    const t = 'The EU and the EU and OSCE.';
+    const nil = doc(t, [
+      ['EU', '<NIL>', ORG],
+      ['OSCE', '<NIL>', ORG],
+    ]);
+    nil.labels.push({ ...nil.labels[0]!, id: 2, span: [t.lastIndexOf('EU'), t.lastIndexOf('EU') + 2] });
+    const second = { ...p(t, 'EU', 'Q458'), start: t.lastIndexOf('EU'), end: t.lastIndexOf('EU') + 2 };
+    const s = scoreBenchmark(
+      { ...bench, docs: [nil] },
+      () => [p(t, 'EU', 'Q458'), second, p(t, 'OSCE', 'Q81299')],
+      known,
+    );
+    expect(s.wrongBy.nil).toBe(3);
+    expect([...s.nilTexts]).toEqual([
+      ['EU', 2],
+      ['OSCE', 1],
+    ]);
+  });
+
   it('groups examples by entity and text, most frequent first', () => {
     const ex = (entity: string, t: string) => ({ doc: 'd', text: t, context: t, entity, detail: '' });
     expect(worst([ex('a', 'X'), ex('b', 'Y'), ex('b', 'y')], 5).map(g => [g.example.entity, g.count])).toEqual([
