@@ -124,13 +124,14 @@ describe.each(BROWSERS)('%s', name => {
   });
 
   it('keeps the card legible on a dark page', async () => {
-    await loadArticle(page, server.url, 'article-dark.html');
+    await loadArticle(page, server.url, 'article.html?theme=dark');
     await (await markHandle(page, 'company:bytedance')).click();
     await waitForCard(page, true, 'after clicking the ByteDance mark on the dark page');
     await screenshot(page, name, 'dark-company:bytedance');
     const colours = await page.evaluate(coloursInPage);
     expect(colours, 'card dialog for colour checks').not.toBeNull();
     const { page: pageBg, card, cardText } = colours!;
+    expect(Math.max(...pageBg.slice(0, 3)), `the page's background rgb(${pageBg}) is dark`).toBeLessThan(64);
     expect(card, `card background rgb(${card}) equals the page's`).not.toEqual(pageBg);
     expect(contrast(cardText, card), `contrast of rgb(${cardText}) on rgb(${card})`).toBeGreaterThanOrEqual(4.5);
   });
