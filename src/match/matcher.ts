@@ -21,7 +21,9 @@
  *    legal suffix ("Apple Inc.") or by a listed ticker ("NASDAQ: AMZN").
  * 4. Left to right, the longest candidate whose entity is eligible wins:
  *    - an unconditional name is eligible, except an acronym in a line of
- *      capitals ("WHO" in "WHO IS NEXT");
+ *      capitals ("WHO" in "WHO IS NEXT") and a case-blind one-word name on a
+ *      page that uses the word in lower case, unless the entity is named
+ *      outright elsewhere ("Paramount importance… a paramount concern");
  *    - a conditional ("context") name needs evidence: a legal suffix, an
  *      exchange prefix or a role right there ("Apple Inc.", "NASDAQ: AMZN",
  *      "GM spokesman"), an unconditional name of the same entity on the page,
@@ -628,7 +630,7 @@ class Page {
 
   /** A name that establishes its entity on the page without any other evidence. */
   private namesOutright(c: Candidate, entry: NameEntry): boolean {
-    if (entry.policy === 'always') return !this.shoutedWord(c, entry);
+    if (entry.policy === 'always') return !this.shoutedWord(c, entry) && !this.everydayWord(c, entry);
     if (entry.policy === 'context')
       return this.legalSuffix(c, entry) !== undefined || this.listing(c, entry) !== undefined;
     return false;
@@ -665,7 +667,10 @@ class Page {
     const blind = this.caseBlind(c, entry);
     switch (entry.policy) {
       case 'always':
-        return this.shoutedWord(c, entry) ? false : {};
+        if (this.shoutedWord(c, entry)) return false;
+        // Named outright elsewhere on the page: there it was the entity, so here too.
+        if (this.everydayWord(c, entry) && !this.present.has(entry.entity)) return false;
+        return {};
       case 'context': {
         const listed = this.listing(c, entry);
         if (listed) return { why: listed };
@@ -797,6 +802,19 @@ class Page {
     if (!acronym || !this.caseBlind(c, entry)) return false;
     for (let i = c.first; i <= c.last; i++) if (this.layout.usesInLowerCase(this.tokens[i]!.norm)) return true;
     return false;
+  }
+
+  /**
+   * A one-word name where its capital says nothing (a sentence start, a headline), on a page that
+   * uses the word in lower case: "Paramount importance… a paramount concern", "Telegram" beside
+   * "telegram". The page shows the word is an everyday one.
+   */
+  private everydayWord(c: Candidate, entry: NameEntry): boolean {
+    return (
+      entry.rawTokens.length === 1 &&
+      this.caseBlind(c, entry) &&
+      this.layout.usesInLowerCase(this.tokens[c.first]!.norm)
+    );
   }
 
   /** The name's last token is followed by plain space, or by the period of an abbreviation ("U.N. Council"). */

@@ -43,6 +43,7 @@ const ENTITIES: MatchEntity[] = [
   },
   { id: 'company:nestle', kind: 'company', names: [name('Nestlé', 'primary')] },
   { id: 'company:samsung', kind: 'company', names: [name('Samsung', 'primary')] },
+  { id: 'company:paramount', kind: 'company', names: [name('Paramount', 'primary')] },
   {
     id: 'org:who',
     kind: 'organization',
@@ -123,6 +124,16 @@ describe('case-blind capitals: sentence starts, Title Case headlines, lines in c
   it('does not take an acronym in a line of capitals when the page uses it as a word', () => {
     expect(ids('WHO IS THE NEXT LEADER? Nobody knows who.')).toEqual([]);
     expect(ids('The WHO said the outbreak is over; who knew.')).toEqual(['org:who']);
+  });
+
+  it('does not take a sentence-initial everyday word for a name when the page uses it in lower case ("Paramount")', () => {
+    expect(ids('Paramount importance goes to safety. Safety is a paramount concern.')).toEqual([]);
+    expect(ids('Paramount said on Monday that its films did well.')).toEqual(['company:paramount']);
+    // Named mid-sentence elsewhere, the same word at a sentence start is the same company.
+    expect(ids('Shares of Paramount rose. Paramount said the paramount goal is growth.')).toEqual([
+      'company:paramount',
+      'company:paramount',
+    ]);
   });
 
   it('does not match "Trump card": no full name, lower case, or a case-blind capital on a page that says "trump"', () => {
