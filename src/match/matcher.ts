@@ -13,6 +13,8 @@
  *      ("Apple CEO", "CNN Saturday", "Ford Motor");
  *    - preceded by a capitalised word that is not a title, an article or a
  *      sentence start ("Indonesian Democratic Party", "Jeb Bush");
+ *    - a company's (or any non-person's) name right after a title only a
+ *      person carries is a person's ("President Ford", "Sen. Warner");
  *    - a company's name on a line of names and scores is a team's ("Haitai 2
  *      Samsung 0").
  *    A capital says nothing at a sentence start, on a Title Case headline or
@@ -395,6 +397,33 @@ const ROLES = new Set([
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 
+/** Titles only a person carries: a name right after one is a person's, whatever else it may name. */
+const HONORIFICS = new Set([
+  'president',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'sen',
+  'senator',
+  'rep',
+  'representative',
+  'gov',
+  'governor',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+  'judge',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'rev',
+]);
+
 /** Prepositions of place: a surname right after one is a place ("in Washington", "from Jordan"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'across', 'outside', 'inside', 'throughout', 'into']);
 
@@ -755,6 +784,9 @@ class Page {
     const after = c.last + 1;
     // A company's name in a table of results is a team's ("Haitai 2 Samsung 0").
     if (kind === 'company' && layout.inScoreLine[c.first]) return 'a team in a table of results';
+    // After a person's title, a company's or a body's name is a person's: "President Ford", "Sen. Warner".
+    if (!person && before >= 0 && HONORIFICS.has(tokens[before]!.norm) && this.titleGap(before))
+      return "a person's title before it";
     // Fused by a hyphen to a lower-case word: "meta-analysis", "pre-Castro", "UN-backed".
     if (before >= 0 && layout.hyphenBefore(c.first) && layout.is(before, LOWER_FIRST)) return 'compound word';
     if (after < tokens.length && layout.hyphenBefore(after) && layout.is(after, LOWER_FIRST)) return 'compound word';
@@ -815,6 +847,13 @@ class Page {
       this.caseBlind(c, entry) &&
       this.layout.usesInLowerCase(this.tokens[c.first]!.norm)
     );
+  }
+
+  /** Token i (a title) is followed by plain space, or by its abbreviation's period ("Sen. Warner"). */
+  private titleGap(i: number): boolean {
+    const { layout } = this;
+    if (layout.plainSpaceBefore(i + 1)) return true;
+    return ABBREVIATIONS.has(this.tokens[i]!.norm) && /^\.[^\S\n\r\u2028\u2029]+$/.test(layout.gapBefore[i + 1]!);
   }
 
   /** The name's last token is followed by plain space, or by the period of an abbreviation ("U.N. Council"). */

@@ -211,4 +211,10 @@ describe('people', () => {
       'person:gerald-ford',
     ]);
   });
+
+  it('takes a name after a person\'s title for a person\'s, never a company\'s ("President Ford", "Sen. Ford")', () => {
+    expect(ids('Ford Motor Company sells cars. President Ford pardoned Nixon.')).toEqual(['company:ford']);
+    expect(ids('Ford Motor Company sells cars. Sen. Ford voted no.')).toEqual(['company:ford']);
+    expect(ids('Ford Motor Company sells cars. Ford said no.')).toEqual(['company:ford', 'company:ford']);
+  });
 });
