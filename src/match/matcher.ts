@@ -15,6 +15,8 @@
  *      sentence start ("Indonesian Democratic Party", "Jeb Bush");
  *    - a company's (or any non-person's) name right after a title only a
  *      person carries is a person's ("President Ford", "Sen. Warner");
+ *    - followed by a lower-case word for a landscape, a name is a place's
+ *      ("the Amazon rainforest", "Susquehanna river");
  *    - a company's name on a line of names and scores is a team's ("Haitai 2
  *      Samsung 0").
  *    A capital says nothing at a sentence start, on a Title Case headline or
@@ -396,6 +398,42 @@ const ROLES = new Set([
 ]);
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** Words for a landscape: after a name, in lower case, they make it a place's ("Amazon rainforest"). */
+const LANDSCAPE = new Set([
+  'river',
+  'rivers',
+  'rainforest',
+  'forest',
+  'jungle',
+  'basin',
+  'valley',
+  'watershed',
+  'estuary',
+  'headwaters',
+  'tributary',
+  'tributaries',
+  'floodplain',
+  'lake',
+  'bay',
+  'creek',
+  'gulf',
+  'sea',
+  'ocean',
+  'coast',
+  'coastline',
+  'island',
+  'islands',
+  'peninsula',
+  'mountains',
+  'mountain',
+  'desert',
+  'canyon',
+  'plateau',
+  'highlands',
+  'lowlands',
+  'wetlands',
+]);
 
 /** Titles only a person carries: a name right after one is a person's, whatever else it may name. */
 const HONORIFICS = new Set([
@@ -787,6 +825,15 @@ class Page {
     // After a person's title, a company's or a body's name is a person's: "President Ford", "Sen. Warner".
     if (!person && before >= 0 && HONORIFICS.has(tokens[before]!.norm) && this.titleGap(before))
       return "a person's title before it";
+    // Followed by a lower-case word for a landscape, it names a place: "the Amazon rainforest", "Susquehanna river".
+    if (
+      !person &&
+      after < tokens.length &&
+      LANDSCAPE.has(tokens[after]!.norm) &&
+      layout.is(after, LOWER_FIRST) &&
+      layout.plainSpaceBefore(after)
+    )
+      return 'a place';
     // Fused by a hyphen to a lower-case word: "meta-analysis", "pre-Castro", "UN-backed".
     if (before >= 0 && layout.hyphenBefore(c.first) && layout.is(before, LOWER_FIRST)) return 'compound word';
     if (after < tokens.length && layout.hyphenBefore(after) && layout.is(after, LOWER_FIRST)) return 'compound word';

@@ -212,6 +212,12 @@ describe('people', () => {
     ]);
   });
 
+  it('takes a name followed by a lower-case word for a landscape for a place ("the Amazon rainforest")', () => {
+    expect(ids('Fires burn in the Amazon rainforest while e-commerce booms.')).toEqual([]);
+    expect(ids('Boats sail up the Amazon river; e-commerce reaches the towns.')).toEqual([]);
+    expect(ids('The Amazon warehouse hired staff as e-commerce boomed.')).toEqual(['company:amazon']);
+  });
+
   it('takes a name after a person\'s title for a person\'s, never a company\'s ("President Ford", "Sen. Ford")', () => {
     expect(ids('Ford Motor Company sells cars. President Ford pardoned Nixon.')).toEqual(['company:ford']);
     expect(ids('Ford Motor Company sells cars. Sen. Ford voted no.')).toEqual(['company:ford']);
