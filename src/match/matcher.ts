@@ -884,16 +884,14 @@ class Page {
   }
 
   /**
-   * A one-word name where its capital says nothing (a sentence start, a headline), on a page that
-   * uses the word in lower case: "Paramount importance… a paramount concern", "Telegram" beside
-   * "telegram". The page shows the word is an everyday one.
+   * A one-word name (or "The" and one word) where its capital says nothing (a sentence start, a
+   * headline), on a page that uses the word in lower case: "Paramount importance… a paramount
+   * concern", "THE GAP BETWEEN RICH AND POOR… the gap". The page shows the word is an everyday one.
    */
   private everydayWord(c: Candidate, entry: NameEntry): boolean {
-    return (
-      entry.rawTokens.length === 1 &&
-      this.caseBlind(c, entry) &&
-      this.layout.usesInLowerCase(this.tokens[c.first]!.norm)
-    );
+    const words =
+      entry.rawTokens.length === 2 && entry.rawTokens[0]!.toLowerCase() === 'the' ? 1 : entry.rawTokens.length;
+    return words === 1 && this.caseBlind(c, entry) && this.layout.usesInLowerCase(this.tokens[c.last]!.norm);
   }
 
   /** Token i (a title) is followed by plain space, or by its abbreviation's period ("Sen. Warner"). */

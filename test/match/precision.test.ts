@@ -44,6 +44,7 @@ const ENTITIES: MatchEntity[] = [
   { id: 'company:nestle', kind: 'company', names: [name('Nestlé', 'primary')] },
   { id: 'company:samsung', kind: 'company', names: [name('Samsung', 'primary')] },
   { id: 'company:paramount', kind: 'company', names: [name('Paramount', 'primary')] },
+  { id: 'company:gap', kind: 'company', names: [name('Gap Inc.', 'primary'), name('The Gap')] },
   {
     id: 'org:who',
     kind: 'organization',
@@ -129,6 +130,9 @@ describe('case-blind capitals: sentence starts, Title Case headlines, lines in c
   it('does not take a sentence-initial everyday word for a name when the page uses it in lower case ("Paramount")', () => {
     expect(ids('Paramount importance goes to safety. Safety is a paramount concern.')).toEqual([]);
     expect(ids('Paramount said on Monday that its films did well.')).toEqual(['company:paramount']);
+    // "The" and an everyday word, in a headline: the same.
+    expect(ids('THE GAP BETWEEN RICH AND POOR\n\nEconomists say the gap is widening.')).toEqual([]);
+    expect(ids('Shoppers went to The Gap on Friday.')).toEqual(['company:gap']);
     // Named mid-sentence elsewhere, the same word at a sentence start is the same company.
     expect(ids('Shares of Paramount rose. Paramount said the paramount goal is growth.')).toEqual([
       'company:paramount',
