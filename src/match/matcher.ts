@@ -15,6 +15,8 @@
  *      sentence start ("Indonesian Democratic Party", "Jeb Bush");
  *    - a company's (or any non-person's) name right after a title only a
  *      person carries is a person's ("President Ford", "Sen. Warner");
+ *    - a one-word name opening a sentence before an article or a possessive
+ *      is a verb ("Cook the rice");
  *    - followed by a lower-case word for a landscape, a name is a place's
  *      ("the Amazon rainforest", "Susquehanna river");
  *    - a company's name on a line of names and scores is a team's ("Haitai 2
@@ -398,6 +400,23 @@ const ROLES = new Set([
 ]);
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** Articles and possessives: after a sentence-initial word they make it a verb ("Cook the rice"). */
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'your',
+  'my',
+  'our',
+  'their',
+  'his',
+  'her',
+  'its',
+  'this',
+  'these',
+  'those',
+]);
 
 /** Words for a landscape: after a name, in lower case, they make it a place's ("Amazon rainforest"). */
 const LANDSCAPE = new Set([
@@ -825,6 +844,19 @@ class Page {
     // After a person's title, a company's or a body's name is a person's: "President Ford", "Sen. Warner".
     if (!person && before >= 0 && HONORIFICS.has(tokens[before]!.norm) && this.titleGap(before))
       return "a person's title before it";
+    // A one-word name opening a sentence, right before an article or a possessive, is a verb in the
+    // imperative: "Cook the rice", "Google the answer", "Chase your dreams". (Not in a headline:
+    // "Trump a Threat, Poll Says" drops its verb.)
+    if (
+      entry.rawTokens.length === 1 &&
+      layout.sentenceStart[c.first] &&
+      !layout.inTitleLine[c.first] &&
+      after < tokens.length &&
+      DETERMINERS.has(tokens[after]!.norm) &&
+      layout.is(after, LOWER_FIRST) &&
+      layout.plainSpaceBefore(after)
+    )
+      return 'a verb';
     // Followed by a lower-case word for a landscape, it names a place: "the Amazon rainforest", "Susquehanna river".
     if (
       !person &&

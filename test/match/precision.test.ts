@@ -44,6 +44,7 @@ const ENTITIES: MatchEntity[] = [
   { id: 'company:nestle', kind: 'company', names: [name('Nestlé', 'primary')] },
   { id: 'company:samsung', kind: 'company', names: [name('Samsung', 'primary')] },
   { id: 'company:paramount', kind: 'company', names: [name('Paramount', 'primary')] },
+  { id: 'person:tim-cook', kind: 'person', names: [name('Tim Cook', 'primary')] },
   { id: 'company:gap', kind: 'company', names: [name('Gap Inc.', 'primary'), name('The Gap')] },
   {
     id: 'org:who',
@@ -138,6 +139,12 @@ describe('case-blind capitals: sentence starts, Title Case headlines, lines in c
       'company:paramount',
       'company:paramount',
     ]);
+  });
+
+  it('takes a one-word name opening a sentence before an article or a possessive for a verb ("Cook the rice")', () => {
+    expect(ids('Tim Cook spoke. Cook the rice for ten minutes.')).toEqual(['person:tim-cook']);
+    expect(ids('Tim Cook spoke. Cook your rice.')).toEqual(['person:tim-cook']);
+    expect(ids('Tim Cook spoke. Cook said more.')).toEqual(['person:tim-cook', 'person:tim-cook']);
   });
 
   it('does not match "Trump card": no full name, lower case, or a case-blind capital on a page that says "trump"', () => {
