@@ -534,7 +534,8 @@ export function findMentions(index: MatchIndex, text: string): Mention[] {
     }
     const { c, entry, why } = accepted;
     const start = tokens[c.first]!.start;
-    const end = tokens[c.last]!.end;
+    // A closing "+" is part of the name ("Canal+"; partOf() has checked it is there).
+    const end = tokens[c.last]!.end + (entry.name.endsWith('+') ? 1 : 0);
     const mention: Mention = {
       start,
       end,
@@ -839,6 +840,8 @@ class Page {
     const person = kind === 'person';
     const before = c.first - 1;
     const after = c.last + 1;
+    // A name that ends in "+" ("Canal+") is another word without it ("Canal- street").
+    if (entry.name.endsWith('+') && !layout.gapAfter(c.last).startsWith('+')) return 'no “+”';
     // A company's name in a table of results is a team's ("Haitai 2 Samsung 0").
     if (kind === 'company' && layout.inScoreLine[c.first]) return 'a team in a table of results';
     // After a person's title, a company's or a body's name is a person's: "President Ford", "Sen. Warner".

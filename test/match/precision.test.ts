@@ -45,6 +45,7 @@ const ENTITIES: MatchEntity[] = [
   { id: 'company:samsung', kind: 'company', names: [name('Samsung', 'primary')] },
   { id: 'company:paramount', kind: 'company', names: [name('Paramount', 'primary')] },
   { id: 'person:tim-cook', kind: 'person', names: [name('Tim Cook', 'primary')] },
+  { id: 'company:canal-plus', kind: 'company', names: [name('Canal+', 'primary')] },
   { id: 'company:gap', kind: 'company', names: [name('Gap Inc.', 'primary'), name('The Gap')] },
   {
     id: 'org:who',
@@ -157,6 +158,12 @@ describe('case-blind capitals: sentence starts, Title Case headlines, lines in c
 });
 
 describe('part of something else', () => {
+  it('does not match a name ending in "+" without it ("Canal- street"), and underlines the "+" with it', () => {
+    expect(found('At the corner of Broadway and Canal- street, a crowd.')).toEqual([]);
+    expect(found('The canal and Canal Street flooded.')).toEqual([]);
+    expect(found('Vivendi owns Canal+, a pay channel.')).toEqual([['Canal+', 'company:canal-plus']]);
+  });
+
   it('does not match a name fused to a lower-case word ("meta-analysis", "pre-Castro")', () => {
     expect(ids('A Meta-analysis of Facebook use found little.')).toEqual([]);
     expect(ids('Donald Trump won. An anti-Trump march followed.')).toEqual(['person:donald-trump']);
