@@ -454,6 +454,12 @@ const LANDSCAPE = new Set([
   'wetlands',
 ]);
 
+/**
+ * A model designation after a maker's name: capitals then digits ("A350", "M1", "PS5", "S24") or
+ * three digits ("737"); not a quarter, a half-year or a fiscal year ("Q3", "H1", "FY24").
+ */
+const MODEL = /^(?:(?!Q[1-4]$|H[12]$|FY)\p{Lu}{1,3}\d[\p{L}\d]*|\d{3})$/u;
+
 /** Titles only a person carries: a name right after one is a person's, whatever else it may name. */
 const HONORIFICS = new Set([
   'president',
@@ -882,6 +888,8 @@ class Page {
         ? (layout.is(after, TITLE) && word) || ROMAN.test(next.raw)
         : layout.is(after, TITLE | CAPS) && word && !DESIGNATORS.has(next.norm);
       if (continues) return 'part of a longer name';
+      // A model designation: a product's name ("Airbus A350", "Boeing 737", "Apple M1").
+      if (!person && MODEL.test(next.raw)) return 'part of a product’s name';
       // "Republican Party of Kentucky", "Bank of …"
       if (!person && next.norm === 'of' && after + 1 < tokens.length && layout.plainSpaceBefore(after + 1)) {
         if (layout.is(after + 1, UPPER_FIRST) && layout.capitalInformative(after + 1)) return 'part of a longer name';

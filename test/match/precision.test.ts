@@ -158,6 +158,13 @@ describe('case-blind capitals: sentence starts, Title Case headlines, lines in c
 });
 
 describe('part of something else', () => {
+  it('takes a maker\'s name before a model designation for the product\'s ("Samsung S24", "Samsung 837")', () => {
+    expect(ids('The Samsung S24 sold well.')).toEqual([]);
+    expect(ids('Prices of the Samsung 837 fell.')).toEqual([]);
+    // A quarter is not a model.
+    expect(ids('Samsung Q3 profit rose.')).toEqual(['company:samsung']);
+  });
+
   it('does not match a name ending in "+" without it ("Canal- street"), and underlines the "+" with it', () => {
     expect(found('At the corner of Broadway and Canal- street, a crowd.')).toEqual([]);
     expect(found('The canal and Canal Street flooded.')).toEqual([]);
