@@ -767,6 +767,8 @@ class Page {
       case 'context': {
         const listed = this.listing(c, entry);
         if (listed) return { why: listed };
+        // A ticker or a stock code is a word or a number anywhere else: "NOK per dollar", "in 1810".
+        if (entry.kind === 'ticker') return false;
         const suffix = this.legalSuffix(c, entry);
         if (suffix) return { why: `legal suffix “${suffix}”` };
         const role = this.organisationWord(c, entry);

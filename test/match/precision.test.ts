@@ -93,6 +93,8 @@ describe('evidence: a legal suffix, a listed ticker, a role', () => {
       ['Amazon', 'company:amazon'],
     ]);
     expect(ids('Amazon rose and AMZN fell.')).toEqual([]);
+    // The company named outright is no evidence for a bare ticker: it may be a word ("NOK per dollar").
+    expect(found('Amazon Inc. said sales rose. AMZN fell.')).toEqual([['Amazon', 'company:amazon']]);
     // A ticker known only from ids.ticker, and Reuters' instrument codes.
     expect(found('Target (NYSE:TGT) and Apple (AAPL.O) reported.')).toEqual([
       ['Target', 'company:target'],
