@@ -2,7 +2,8 @@
  * Joins text nodes into one string for the matcher and maps offsets in that
  * string back to nodes. Text nodes in different blocks (paragraphs, headings,
  * list items…) are separated by U+2029, which no name may span; text nodes in
- * the same block are joined as they are, so "<b>Jeff</b> Yass" reads "Jeff Yass".
+ * the same block are joined as they are, so "<b>Jeff</b> Yass" reads "Jeff Yass"; line breaks of the
+ * HTML source inside a node are spaces, as the page shows them.
  */
 
 export const BLOCK_BREAK = '\u2029';
@@ -64,6 +65,18 @@ function blockOf(node: Node): Element | null {
   return el;
 }
 
+/** Line breaks and tabs inside a text node, which the page shows as spaces. */
+const SOURCE_BREAKS = /[\t\n\v\f\r]/g;
+
+/**
+ * A text node's text as the page shows it in a paragraph: the line breaks and tabs of the HTML
+ * source are spaces ("Apple⏎Watch" is "Apple Watch"). One character for one, so offsets hold.
+ */
+export function flat(data: string): string {
+  SOURCE_BREAKS.lastIndex = 0;
+  return SOURCE_BREAKS.test(data) ? data.replace(SOURCE_BREAKS, ' ') : data;
+}
+
 export function buildTextMap(nodes: Text[]): TextMap {
   const parts: string[] = [];
   const starts: number[] = [];
@@ -77,7 +90,7 @@ export function buildTextMap(nodes: Text[]): TextMap {
       offset += 1;
     }
     lastBlock = block;
-    const data = node.data;
+    const data = flat(node.data);
     starts.push(offset);
     parts.push(data);
     offset += data.length;
@@ -137,7 +150,7 @@ export function place<M extends { start: number; end: number }>(map: TextMap, me
     for (const piece of rangesFor(map, mention.start, mention.end)) {
       // The node's own text, not a slice of the map's (a slice would keep the whole article alive).
       const now = piece.node.data;
-      if (now !== textAt(map, piece.index)) continue; // changed since it was read: offsets no longer hold
+      if (flat(now) !== textAt(map, piece.index)) continue; // changed since it was read: offsets no longer hold
       held.set(piece.node, now);
       list.push(piece);
     }

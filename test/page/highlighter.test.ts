@@ -129,6 +129,21 @@ describe('placing mentions (what a session keeps instead of the article text)', 
     expect([...document.querySelectorAll(MARK_TAG)].map(m => m.textContent)).toEqual(['Jeff', 'Yass', 'ByteDance']);
   });
 
+  it('reads the line breaks of the HTML source as the spaces the page shows, and marks across them', () => {
+    document.body.innerHTML = '<article><p>The investor Jeff\nYass and the new Apple\nWatch.</p></article>';
+    const before = document.body.innerHTML;
+    const map = buildTextMap(textNodes(document.body));
+    expect(map.text).toBe('The investor Jeff Yass and the new Apple Watch.');
+    const mentions = engine.match(map.text);
+    // "Apple" is part of "Apple Watch" once the line break reads as a space.
+    expect(mentions.map(m => m.name)).toEqual(['Jeff Yass']);
+    const h = new Highlighter();
+    expect(h.draw(place(map, mentions), mentions)).toBe(1);
+    expect(document.querySelector(MARK_TAG)?.textContent).toBe('Jeff\nYass');
+    h.clear();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
   it('does not place a mention in a node the page changed between reading and placing', () => {
     document.body.innerHTML = `<article><p>ByteDance owns TikTok.</p><p>Jeff Yass invested.</p></article>`;
     const map = buildTextMap(textNodes(document.body));
