@@ -102,6 +102,14 @@ const DESIGNATORS = new Set([
   'mining',
   'industries',
   'international',
+  'communications',
+  'technologies',
+  'technology',
+  'systems',
+  'global',
+  'enterprises',
+  'brands',
+  'networks',
 ]);
 
 /** Stock exchanges written before a ticker: "(NASDAQ: AMZN)". */
@@ -855,6 +863,18 @@ class Page {
     // After a person's title, a company's or a body's name is a person's: "President Ford", "Sen. Warner".
     if (!person && before >= 0 && HONORIFICS.has(tokens[before]!.norm) && this.titleGap(before))
       return "a person's title before it";
+    // A dateline: a place in capitals opening a line, then a comma and a state or a country in
+    // ordinary case ("HERSHEY, Pa. (AP) —", "PARAMOUNT, Calif. —").
+    if (
+      !person &&
+      layout.sentenceStart[c.first] &&
+      after < tokens.length &&
+      layout.is(c.first, CAPS) &&
+      layout.is(c.last, CAPS) &&
+      /^,[^\S\n\r\u2028\u2029]+$/.test(layout.gapBefore[after]!) &&
+      layout.is(after, TITLE)
+    )
+      return 'a dateline';
     // A one-word name opening a sentence, right before an article or a possessive, is a verb in the
     // imperative: "Cook the rice", "Google the answer", "Chase your dreams". (Not in a headline:
     // "Trump a Threat, Poll Says" drops its verb.)

@@ -160,6 +160,17 @@ describe('case-blind capitals: sentence starts, Title Case headlines, lines in c
 });
 
 describe('part of something else', () => {
+  it('takes a place in capitals opening a line before a comma and a state for a dateline ("PARAMOUNT, Calif. —")', () => {
+    expect(ids('PARAMOUNT, Calif. — A fire at a metal plant sent smoke over the city.')).toEqual([]);
+    expect(ids('Paramount, the studio, was sold.')).toEqual(['company:paramount']);
+  });
+
+  it('reads a company word after a name as the same company ("Samsung Technologies", "Samsung Global")', () => {
+    expect(ids('Samsung Technologies said on Monday it would hire.')).toEqual(['company:samsung']);
+    expect(ids('Samsung Global cut jobs.')).toEqual(['company:samsung']);
+    expect(ids('Samsung Lions won the game.')).toEqual([]);
+  });
+
   it('takes a maker\'s name before a model designation for the product\'s ("Samsung S24", "Samsung 837")', () => {
     expect(ids('The Samsung S24 sold well.')).toEqual([]);
     expect(ids('Prices of the Samsung 837 fell.')).toEqual([]);
