@@ -782,7 +782,7 @@ class Page {
         const role = this.organisationWord(c, entry);
         if (role) return { why: `followed by “${role}”` };
         if (this.present.has(entry.entity)) return { why: 'full name on the page' };
-        const cue = this.cue(entry, blind ? c : undefined);
+        const cue = this.cue(c, entry, blind);
         if (cue) return { why: cue };
         for (const other of this.index.relatedTo(entry.entity)) {
           const at = this.presentAt.get(other);
@@ -1048,12 +1048,21 @@ class Page {
     return undefined;
   }
 
-  /** One of the name's cue phrases: anywhere on the page, or, for a case-blind candidate, near it. */
-  private cue(entry: NameEntry, near: Candidate | undefined): string | undefined {
+  /**
+   * One of the name's cue phrases (not the name itself): anywhere on the page, or, for a case-blind
+   * candidate, near it.
+   */
+  private cue(c: Candidate, entry: NameEntry, near: boolean): string | undefined {
     for (const id of entry.cues ?? []) {
       const cue = this.index.cue(id);
+      // A name is no evidence for itself: the cue "Paramount+" reads "Paramount".
+      if (
+        cue.tokens.length === c.last - c.first + 1 &&
+        cue.tokens.every((w, k) => this.tokens[c.first + k]!.norm === w)
+      )
+        continue;
       if (near) {
-        if (this.phrase(cue.tokens, near.first - CUE_WINDOW, near.last + CUE_WINDOW) !== undefined)
+        if (this.phrase(cue.tokens, c.first - CUE_WINDOW, c.last + CUE_WINDOW) !== undefined)
           return `“${cue.text}” nearby`;
         continue;
       }

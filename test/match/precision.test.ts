@@ -46,6 +46,11 @@ const ENTITIES: MatchEntity[] = [
   { id: 'company:paramount', kind: 'company', names: [name('Paramount', 'primary')] },
   { id: 'person:tim-cook', kind: 'person', names: [name('Tim Cook', 'primary')] },
   { id: 'company:canal-plus', kind: 'company', names: [name('Canal+', 'primary')] },
+  {
+    id: 'company:disney',
+    kind: 'company',
+    names: [name('The Walt Disney Company', 'primary'), context('Disney', ['Disney+', 'Pixar'], 'alias')],
+  },
   { id: 'company:gap', kind: 'company', names: [name('Gap Inc.', 'primary'), name('The Gap')] },
   {
     id: 'org:who',
@@ -111,6 +116,11 @@ describe('evidence: a legal suffix, a listed ticker, a role', () => {
 });
 
 describe('case-blind capitals: sentence starts, Title Case headlines, lines in capitals', () => {
+  it('does not take a name for its own cue ("Disney+" reads "Disney")', () => {
+    expect(ids('A film by Disney opened.')).toEqual([]);
+    expect(ids('A film by Disney opened, made with Pixar.')).toEqual(['company:disney']);
+  });
+
   it('needs a cue near a sentence-initial common-word name ("Target audiences…", "Shell shock")', () => {
     expect(ids(`Target audiences are shrinking.${far} The retailer opened a store.`)).toEqual([]);
     expect(ids(`Shell shock is a war wound.${far} Oil prices fell.`)).toEqual([]);

@@ -82,7 +82,7 @@ const CURATED: Record<string, { short?: string; also?: string[]; cues: string[] 
   },
   OTIS: { cues: ['elevator', 'elevators', 'escalator', 'escalators'] },
   PGR: { cues: ['insurer', 'auto insurance', 'car insurance', 'insurance company'] },
-  PSKY: { short: 'Paramount', cues: ['Skydance', 'David Ellison', 'CBS', 'Paramount+', 'Paramount Pictures'] },
+  PSKY: { short: 'Paramount', cues: ['Skydance', 'David Ellison', 'CBS', 'Paramount Pictures', 'Paramount Global'] },
   STT: { cues: ['State Street Global Advisors', 'SPDR', 'custody bank', 'asset manager', 'BlackRock', 'Vanguard'] },
   SYK: { cues: ['medical device', 'medical devices', 'orthopedic', 'Kalamazoo'] },
   TGT: { cues: ['retailer', 'big-box', 'department store', 'Minneapolis-based'] },

@@ -25,7 +25,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'carrier', 'cat', 'caterpillar', 'chase', 'chevron', 'coherent', 'cognizant', 'coin', 'compass', 'cost', 'dash', 'delta', 'destiny',
   'doc', 'domino', 'dominion', 'echo', 'equity', 'exe', 'fast', 'fix', 'flex', 'fox', 'gap', 'gen', 'global', 'gray', 'has',
   'hood', 'hum', 'ice', 'intuit', 'key', 'live', 'low', 'match', 'meta', 'met', 'mosaic', 'news', 'now', 'oracle', 'pep',
-  'pinnacle', 'principal', 'progressive', 'regal', 'republic', 'shell', 'snap', 'southern', 'sun', 'tap', 'tapestry',
+  'paramount', 'pinnacle', 'principal', 'progressive', 'regal', 'republic', 'shell', 'snap', 'southern', 'sun', 'tap', 'tapestry',
   'target', 'tech', 'travelers', 'tribune', 'united', 'visa', 'waters', 'well', 'xylem',
   // market names that mostly mean an index or an exchange
   'dow', 'nasdaq', 's&p',
