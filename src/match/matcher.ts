@@ -426,6 +426,10 @@ const DETERMINERS = new Set([
   'those',
 ]);
 
+/** Words that read as the verb of a clause: "the Amazon rose", "the Delta flooded". */
+const VERBISH =
+  /^(?:\w+ed|is|was|are|were|has|had|have|rose|fell|grew|shrank|runs|flows|remains|lies|covers|spans|stretches)$/;
+
 /** Words for a landscape: after a name, in lower case, they make it a place's ("Amazon rainforest"). */
 const LANDSCAPE = new Set([
   'river',
@@ -888,6 +892,21 @@ class Page {
       layout.plainSpaceBefore(after)
     )
       return 'a verb';
+    // "the X" heading its phrase — then a verb, a stop or nothing — is a thing or a place, not a
+    // company, which takes no article (a public body does: "the Senate", "the Fed"): "Deforestation in the Amazon rose", "farmers in the Delta."
+    // (A company after "the" modifies a noun: "the Amazon founder".)
+    if (
+      kind === 'company' &&
+      entry.policy === 'context' &&
+      entry.rawTokens.length === 1 &&
+      before >= 0 &&
+      tokens[before]!.raw === 'the' &&
+      layout.plainSpaceBefore(c.first) &&
+      (after >= tokens.length ||
+        !layout.plainSpaceBefore(after) ||
+        (layout.is(after, LOWER_FIRST) && VERBISH.test(tokens[after]!.norm)))
+    )
+      return 'a thing or a place';
     // Followed by a lower-case word for a landscape, it names a place: "the Amazon rainforest", "Susquehanna river".
     if (
       !person &&

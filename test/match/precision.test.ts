@@ -260,6 +260,12 @@ describe('people', () => {
     ]);
   });
 
+  it('takes "the X" heading its phrase for a thing or a place, not a company ("in the Amazon rose")', () => {
+    expect(ids('E-commerce grew. Deforestation in the Amazon rose last year.')).toEqual([]);
+    expect(ids('E-commerce grew. Farmers in the Amazon, meanwhile, fished.')).toEqual([]);
+    expect(ids('E-commerce grew, and the Amazon founder spoke.')).toEqual(['company:amazon']);
+  });
+
   it('takes a name followed by a lower-case word for a landscape for a place ("the Amazon rainforest")', () => {
     expect(ids('Fires burn in the Amazon rainforest while e-commerce booms.')).toEqual([]);
     expect(ids('Boats sail up the Amazon river; e-commerce reaches the towns.')).toEqual([]);
