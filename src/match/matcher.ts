@@ -472,6 +472,9 @@ const LANDSCAPE = new Set([
  */
 const MODEL = /^(?:(?!Q[1-4]$|H[12]$|FY)\p{Lu}{1,3}\d[\p{L}\d]*|\d{3})$/u;
 
+/** Written before a ship's name (which is often a person's or a place's). */
+const SHIP_PREFIXES = new Set(['USS', 'USNS', 'HMS', 'HMCS', 'HMAS', 'HMNZS', 'RMS', 'INS', 'MV', 'SS']);
+
 /** Titles only a person carries: a name right after one is a person's, whatever else it may name. */
 const HONORIFICS = new Set([
   'president',
@@ -864,6 +867,8 @@ class Page {
     if (entry.name.endsWith('+') && !layout.gapAfter(c.last).startsWith('+')) return 'no “+”';
     // A company's name in a table of results is a team's ("Haitai 2 Samsung 0").
     if (kind === 'company' && layout.inScoreLine[c.first]) return 'a team in a table of results';
+    // A ship: "USS Gerald R. Ford", "HMS Queen Elizabeth".
+    if (before >= 0 && SHIP_PREFIXES.has(tokens[before]!.raw) && layout.plainSpaceBefore(c.first)) return 'a ship';
     // After a person's title, a company's or a body's name is a person's: "President Ford", "Sen. Warner".
     if (!person && before >= 0 && HONORIFICS.has(tokens[before]!.norm) && this.titleGap(before))
       return "a person's title before it";

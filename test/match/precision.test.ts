@@ -266,6 +266,11 @@ describe('people', () => {
     expect(ids('E-commerce grew, and the Amazon founder spoke.')).toEqual(['company:amazon']);
   });
 
+  it('takes a name after a ship prefix for the ship\'s ("USS Gerald Ford")', () => {
+    expect(ids('The carrier USS Gerald Ford left Norfolk.')).toEqual([]);
+    expect(ids('The carrier named for Gerald Ford left Norfolk.')).toEqual(['person:gerald-ford']);
+  });
+
   it('takes a name followed by a lower-case word for a landscape for a place ("the Amazon rainforest")', () => {
     expect(ids('Fires burn in the Amazon rainforest while e-commerce booms.')).toEqual([]);
     expect(ids('Boats sail up the Amazon river; e-commerce reaches the towns.')).toEqual([]);
