@@ -475,6 +475,9 @@ const MODEL = /^(?:(?!Q[1-4]$|H[12]$|FY)\p{Lu}{1,3}\d[\p{L}\d]*|\d{3})$/u;
 /** Written before a ship's name (which is often a person's or a place's). */
 const SHIP_PREFIXES = new Set(['USS', 'USNS', 'HMS', 'HMCS', 'HMAS', 'HMNZS', 'RMS', 'INS', 'MV', 'SS']);
 
+/** partOf(): the candidate follows a capitalised word that is no title ("Hurricane Delta"). */
+const AFTER_CAPITAL = 'part of a longer name, after a capitalised word';
+
 /** Titles only a person carries: a name right after one is a person's, whatever else it may name. */
 const HONORIFICS = new Set([
   'president',
@@ -699,6 +702,8 @@ class Page {
   private readonly cueOnPage = new Map<number, boolean>();
   /** Entities accepted by a conditional name where the capital does count (mid-sentence), once asked. */
   private readonly acceptedMidSentence = new Map<number, boolean>();
+  /** Words the page uses at the end of another name (see shadowed()), once asked. */
+  private shadowedWords: Set<string> | undefined;
 
   constructor(
     private readonly index: MatchIndex,
@@ -788,6 +793,8 @@ class Page {
         if (suffix) return { why: `legal suffix “${suffix}”` };
         const role = this.organisationWord(c, entry);
         if (role) return { why: `followed by “${role}”` };
+        // The page uses the word inside another name ("Hurricane Delta"): evidence must be right here.
+        if (c.first === c.last && this.shadowed(this.tokens[c.first]!.norm)) return false;
         if (this.present.has(entry.entity)) return { why: 'full name on the page' };
         const cue = this.cue(c, entry, blind);
         if (cue) return { why: cue };
@@ -825,6 +832,34 @@ class Page {
         return { why: 'full name earlier on the page' };
       }
     }
+  }
+
+  /**
+   * Whether the page uses this word as the end of another name, after a capitalised word and not
+   * inside a name we know ("Hurricane Delta", "Milton S. Hershey"; not "US Congress"): then a bare
+   * "Delta" elsewhere may be that too, and page-wide evidence (a cue, the company's full name) does
+   * not settle it.
+   */
+  private shadowed(norm: string): boolean {
+    if (!this.shadowedWords) {
+      const words = (this.shadowedWords = new Set<string>());
+      for (const list of this.candidates) {
+        for (const c of list) {
+          if (c.first !== c.last || this.insideName(c.first)) continue;
+          if (c.entries.some(e => e.policy === 'context' && this.partOf(c, e) === AFTER_CAPITAL))
+            words.add(this.tokens[c.first]!.norm);
+        }
+      }
+    }
+    return this.shadowedWords.has(norm);
+  }
+
+  /** Whether a name we know, starting before token i, covers it ("US Congress" covers "Congress"). */
+  private insideName(i: number): boolean {
+    for (let j = Math.max(0, i - 8); j < i; j++) {
+      if (this.candidates[j]!.some(d => d.last >= i)) return true;
+    }
+    return false;
   }
 
   /**
@@ -956,7 +991,7 @@ class Page {
       // An article is no part of the name ("The Associated Press"); any other function word
       // capitalised mid-sentence is ("Dinner With Saddam").
       const starter = (layout.sentenceStart[before] && SENTENCE_STARTERS.has(prev.norm)) || ARTICLES.has(prev.norm);
-      if (capital && !starter && !TITLES.has(prev.norm)) return 'part of a longer name';
+      if (capital && !starter && !TITLES.has(prev.norm)) return AFTER_CAPITAL;
     }
     return undefined;
   }

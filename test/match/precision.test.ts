@@ -47,6 +47,11 @@ const ENTITIES: MatchEntity[] = [
   { id: 'person:tim-cook', kind: 'person', names: [name('Tim Cook', 'primary')] },
   { id: 'company:canal-plus', kind: 'company', names: [name('Canal+', 'primary')] },
   {
+    id: 'body:us-congress',
+    kind: 'publicBody',
+    names: [name('US Congress', 'primary'), context('Congress', ['lawmakers'], 'alias')],
+  },
+  {
     id: 'company:disney',
     kind: 'company',
     names: [name('The Walt Disney Company', 'primary'), context('Disney', ['Disney+', 'Pixar'], 'alias')],
@@ -264,6 +269,18 @@ describe('people', () => {
     expect(ids('E-commerce grew. Deforestation in the Amazon rose last year.')).toEqual([]);
     expect(ids('E-commerce grew. Farmers in the Amazon, meanwhile, fished.')).toEqual([]);
     expect(ids('E-commerce grew, and the Amazon founder spoke.')).toEqual(['company:amazon']);
+  });
+
+  it('asks for evidence right there when the page uses the word at the end of another name ("Hurricane Delta")', () => {
+    expect(ids('Operation Target began at dawn. The retailer said Target would hire.')).toEqual([]);
+    expect(ids('The operation began at dawn. The retailer said Target would hire.')).toEqual(['company:target']);
+    // A name we know is not another name: "US Congress" leaves "Congress" free.
+    expect(ids('The US Congress met. Lawmakers said Congress would act.')).toEqual([
+      'body:us-congress',
+      'body:us-congress',
+    ]);
+    // Evidence right there still counts.
+    expect(ids('Operation Target began at dawn. Target spokesman Joe Smith said more.')).toEqual(['company:target']);
   });
 
   it('takes a name after a ship prefix for the ship\'s ("USS Gerald Ford")', () => {
