@@ -18,7 +18,10 @@
  *    - a one-word name opening a sentence before an article or a possessive
  *      is a verb ("Cook the rice");
  *    - followed by a lower-case word for a landscape, a name is a place's
- *      ("the Amazon rainforest", "Susquehanna river");
+ *      ("the Amazon rainforest", "Susquehanna river"); a one-word company
+ *      name after "the" heading its phrase is a thing ("in the Amazon rose");
+ *    - a ship ("USS Gerald R. Ford"), a dateline ("HERSHEY, Pa. —"), a
+ *      product ("Airbus A350"), a name ending in "+" without it ("Canal-");
  *    - a company's name on a line of names and scores is a team's ("Haitai 2
  *      Samsung 0").
  *    A capital says nothing at a sentence start, on a Title Case headline or
@@ -30,16 +33,20 @@
  *      capitals ("WHO" in "WHO IS NEXT") and a case-blind one-word name on a
  *      page that uses the word in lower case, unless the entity is named
  *      outright elsewhere ("Paramount importance… a paramount concern");
+ *    - a ticker matches only in a listing ("NASDAQ: AMZN");
  *    - a conditional ("context") name needs evidence: a legal suffix, an
  *      exchange prefix or a role right there ("Apple Inc.", "NASDAQ: AMZN",
  *      "GM spokesman"), an unconditional name of the same entity on the page,
- *      one of its cue phrases, or a connected entity named on the page. A case-blind one ("Target audiences…", "SHELL
- *      SHOCK") needs its entity named on the page or a cue nearby;
+ *      one of its cue phrases, or a connected entity named on the page. A
+ *      case-blind one ("Target audiences…", "SHELL SHOCK") needs its entity
+ *      named on the page or a cue nearby;
  *    - a surname needs its person's full name earlier in the text, no other
  *      person with that surname on the page (a known one, or one we do not
  *      know: "Laura Bush"), not right after a preposition of place ("in
  *      Washington"), and, when case-blind, the page must not use the word in
  *      lower case ("trump card").
+ *    A word the page uses at the end of another name ("Hurricane Delta")
+ *    needs its evidence right there. The word lists are in vocabulary.ts.
  *    When a name fits several eligible entities and the page does not decide
  *    between them, nothing is underlined.
  * Every step is a pass over the tokens: the cost grows with the text.
@@ -48,6 +55,24 @@ import { CAPS, isCapsWord, isUpper, Layout, LOWER_FIRST, TITLE, UPPER_FIRST } fr
 import type { MatchIndex, NameEntry, TrieNode } from './name-index.ts';
 import { ABBREVIATIONS, HARD_BREAK, tokenize, type Token } from './text.ts';
 import type { Mention } from './types.ts';
+import {
+  ARTICLES,
+  CALENDAR,
+  DESIGNATORS,
+  DETERMINERS,
+  EXCHANGES,
+  HONORIFICS,
+  LANDSCAPE,
+  LEGAL_SUFFIXES,
+  MODEL,
+  PLACE_PREPOSITIONS,
+  ROLES,
+  ROMAN,
+  SENTENCE_STARTERS,
+  SHIP_PREFIXES,
+  TITLES,
+  VERBISH,
+} from './vocabulary.ts';
 
 interface Candidate {
   /** Index of the first and of the last token. */
@@ -61,477 +86,8 @@ interface Candidate {
 /** How far (in tokens) a cue may be from a case-blind conditional name. */
 export const CUE_WINDOW = 60;
 
-/** Legal forms of companies: after a name, evidence that the name is the company. */
-const LEGAL_SUFFIXES = new Set([
-  'inc',
-  'incorporated',
-  'corp',
-  'corporation',
-  'co',
-  'company',
-  'ltd',
-  'limited',
-  'plc',
-  'llc',
-  'llp',
-  'lp',
-  'ag',
-  'sa',
-  'se',
-  'nv',
-  'bv',
-  'gmbh',
-  'spa',
-  'ab',
-  'asa',
-  'oyj',
-  'kk',
-  'pte',
-  'sas',
-  'srl',
-]);
-
-/** Words that continue a company's name without making it another entity ("Ford Motor", "Newmont Mining"). */
-const DESIGNATORS = new Set([
-  ...LEGAL_SUFFIXES,
-  'group',
-  'holdings',
-  'holding',
-  'motor',
-  'motors',
-  'mining',
-  'industries',
-  'international',
-  'communications',
-  'technologies',
-  'technology',
-  'systems',
-  'global',
-  'enterprises',
-  'brands',
-  'networks',
-]);
-
-/** Stock exchanges written before a ticker: "(NASDAQ: AMZN)". */
-const EXCHANGES = new Set([
-  'nasdaq',
-  'nyse',
-  'amex',
-  'nysearca',
-  'nysemkt',
-  'lse',
-  'tsx',
-  'tsxv',
-  'asx',
-  'hkex',
-  'sehk',
-  'euronext',
-  'xetra',
-  'otc',
-  'otcmkts',
-  'tse',
-  'sgx',
-  'bse',
-  'nse',
-  'six',
-  'jse',
-  'krx',
-  'sse',
-  'szse',
-]);
-
-/** Words before a person's name that are not part of it. */
-const TITLES = new Set([
-  'president',
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'dr',
-  'sen',
-  'senator',
-  'rep',
-  'representative',
-  'gov',
-  'governor',
-  'prime',
-  'minister',
-  'chancellor',
-  'king',
-  'queen',
-  'prince',
-  'princess',
-  'pope',
-  'judge',
-  'justice',
-  'general',
-  'gen',
-  'secretary',
-  'chairman',
-  'chairwoman',
-  'chair',
-  'chief',
-  'ceo',
-  'coach',
-  'captain',
-  'capt',
-  'sir',
-  'dame',
-  'lord',
-  'lady',
-  'saint',
-  'st',
-  'rev',
-  'reverend',
-  'father',
-  'sheikh',
-  'ayatollah',
-  'premier',
-  'mayor',
-  'speaker',
-  'leader',
-  'commissioner',
-  'director',
-  'ambassador',
-  'agent',
-  'detective',
-  'sergeant',
-  'sgt',
-  'colonel',
-  'col',
-  'lt',
-  'lieutenant',
-  'admiral',
-  'marshal',
-  'emperor',
-  'empress',
-  'sultan',
-  'emir',
-  'crown',
-  'duke',
-  'duchess',
-  'former',
-  'late',
-  'vice',
-  'deputy',
-  'candidate',
-  'nominee',
-  'congressman',
-  'congresswoman',
-  'cardinal',
-  'archbishop',
-  'bishop',
-  'rabbi',
-  'imam',
-  'professor',
-  'prof',
-  'officer',
-  'founder',
-  'elect',
-  'dear',
-  'madam',
-  'monsieur',
-  'herr',
-  'frau',
-  'senor',
-  'senora',
-]);
-
-/** Capitalised only because they start a sentence: not a first name before a surname. */
-const SENTENCE_STARTERS = new Set([
-  'the',
-  'a',
-  'an',
-  'but',
-  'and',
-  'or',
-  'so',
-  'when',
-  'while',
-  'if',
-  'as',
-  'at',
-  'in',
-  'on',
-  'for',
-  'with',
-  'after',
-  'before',
-  'since',
-  'then',
-  'now',
-  'also',
-  'meanwhile',
-  'however',
-  'yesterday',
-  'today',
-  'earlier',
-  'later',
-  'under',
-  'over',
-  'both',
-  'only',
-  'even',
-  'still',
-  'why',
-  'how',
-  'what',
-  'where',
-  'who',
-  'this',
-  'that',
-  'these',
-  'those',
-  'there',
-  'here',
-  'it',
-  'he',
-  'she',
-  'they',
-  'we',
-  'i',
-  'his',
-  'her',
-  'their',
-  'our',
-  'my',
-  'by',
-  'from',
-  'to',
-  'of',
-  'about',
-  'against',
-  'during',
-  'without',
-  'like',
-  'unlike',
-  'once',
-  'because',
-  'although',
-  'though',
-  'until',
-  'unless',
-  'whether',
-  'despite',
-  'according',
-  'said',
-  'says',
-  'ask',
-  'asked',
-  'did',
-  'does',
-  'do',
-  'will',
-  'would',
-  'could',
-  'should',
-  'can',
-  'may',
-  'might',
-  'must',
-  'let',
-  'sources',
-  'officials',
-  'analysts',
-  'some',
-  'many',
-  'most',
-  'several',
-  'all',
-  'any',
-  'each',
-  'every',
-  'no',
-  'not',
-  'few',
-  'more',
-  'other',
-  'another',
-  'such',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'dozens',
-  'hundreds',
-  'thousands',
-  'new',
-  'top',
-  'rival',
-]);
-
-/**
- * Words after an organisation's name that neither extend it ("Federal Reserve Chairman", "Apple
- * CEO") and, in lower case, show that the name is an organisation's ("Chevron spokesman",
- * "Apple shares").
- */
-const ROLES = new Set([
-  'chairman',
-  'chairwoman',
-  'chair',
-  'chief',
-  'ceo',
-  'cfo',
-  'coo',
-  'cto',
-  'cio',
-  'president',
-  'director',
-  'governor',
-  'secretary',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'commissioner',
-  'founder',
-  'leader',
-  'boss',
-  'executive',
-  'executives',
-  'official',
-  'officials',
-  'analyst',
-  'analysts',
-  'lawyer',
-  'lawyers',
-  'attorney',
-  'shareholders',
-  'shares',
-  'stock',
-  'employees',
-]);
-
-const ARTICLES = new Set(['the', 'a', 'an']);
-
-/** Articles and possessives: after a sentence-initial word they make it a verb ("Cook the rice"). */
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'your',
-  'my',
-  'our',
-  'their',
-  'his',
-  'her',
-  'its',
-  'this',
-  'these',
-  'those',
-]);
-
-/** Words that read as the verb of a clause: "the Amazon rose", "the Delta flooded". */
-const VERBISH =
-  /^(?:\w+ed|is|was|are|were|has|had|have|rose|fell|grew|shrank|runs|flows|remains|lies|covers|spans|stretches)$/;
-
-/** Words for a landscape: after a name, in lower case, they make it a place's ("Amazon rainforest"). */
-const LANDSCAPE = new Set([
-  'river',
-  'rivers',
-  'rainforest',
-  'forest',
-  'jungle',
-  'basin',
-  'valley',
-  'watershed',
-  'estuary',
-  'headwaters',
-  'tributary',
-  'tributaries',
-  'floodplain',
-  'lake',
-  'bay',
-  'creek',
-  'gulf',
-  'sea',
-  'ocean',
-  'coast',
-  'coastline',
-  'island',
-  'islands',
-  'peninsula',
-  'mountains',
-  'mountain',
-  'desert',
-  'canyon',
-  'plateau',
-  'highlands',
-  'lowlands',
-  'wetlands',
-]);
-
-/**
- * A model designation after a maker's name: capitals then digits ("A350", "M1", "PS5", "S24") or
- * three digits ("737"); not a quarter, a half-year or a fiscal year ("Q3", "H1", "FY24").
- */
-const MODEL = /^(?:(?!Q[1-4]$|H[12]$|FY)\p{Lu}{1,3}\d[\p{L}\d]*|\d{3})$/u;
-
-/** Written before a ship's name (which is often a person's or a place's). */
-const SHIP_PREFIXES = new Set(['USS', 'USNS', 'HMS', 'HMCS', 'HMAS', 'HMNZS', 'RMS', 'INS', 'MV', 'SS']);
-
 /** partOf(): the candidate follows a capitalised word that is no title ("Hurricane Delta"). */
 const AFTER_CAPITAL = 'part of a longer name, after a capitalised word';
-
-/** Titles only a person carries: a name right after one is a person's, whatever else it may name. */
-const HONORIFICS = new Set([
-  'president',
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'dr',
-  'sen',
-  'senator',
-  'rep',
-  'representative',
-  'gov',
-  'governor',
-  'king',
-  'queen',
-  'prince',
-  'princess',
-  'pope',
-  'judge',
-  'sir',
-  'dame',
-  'lord',
-  'lady',
-  'rev',
-]);
-
-/** Prepositions of place: a surname right after one is a place ("in Washington", "from Jordan"). */
-const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'across', 'outside', 'inside', 'throughout', 'into']);
-
-/** Days and months follow a name without extending it: "CNN Saturday", "Obama Tuesday". */
-const CALENDAR = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]);
-
-/** Regnal and generational numbers: "Elizabeth I" is not "Elizabeth". */
-const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|X)$/;
 
 export function findMentions(index: MatchIndex, text: string): Mention[] {
   const tokens = tokenize(text);
@@ -932,9 +488,10 @@ class Page {
       layout.plainSpaceBefore(after)
     )
       return 'a verb';
-    // "the X" heading its phrase — then a verb, a stop or nothing — is a thing or a place, not a
-    // company, which takes no article (a public body does: "the Senate", "the Fed"): "Deforestation in the Amazon rose", "farmers in the Delta."
-    // (A company after "the" modifies a noun: "the Amazon founder".)
+    // "the X" heading its phrase (a verb, a stop or nothing next) is a thing or a place, not a
+    // company, which takes no article: "Deforestation in the Amazon rose", "farmers in the Delta."
+    // A company after "the" modifies a noun ("the Amazon founder"); a public body takes "the"
+    // ("the Senate", "the Fed").
     if (
       kind === 'company' &&
       entry.policy === 'context' &&
@@ -947,7 +504,8 @@ class Page {
         (layout.is(after, LOWER_FIRST) && VERBISH.test(tokens[after]!.norm)))
     )
       return 'a thing or a place';
-    // Followed by a lower-case word for a landscape, it names a place: "the Amazon rainforest", "Susquehanna river".
+    // Followed by a lower-case word for a landscape, it names a place: "the Amazon rainforest",
+    // "Susquehanna river".
     if (
       !person &&
       after < tokens.length &&
