@@ -83,8 +83,8 @@ export const EXCHANGES = new Set([
   'szse',
 ]);
 
-/** Words before a person's name that are not part of it. */
-export const TITLES = new Set([
+/** Titles only a person carries: a name right after one is a person's, whatever else it may name. */
+export const HONORIFICS = new Set([
   'president',
   'mr',
   'mrs',
@@ -97,15 +97,25 @@ export const TITLES = new Set([
   'representative',
   'gov',
   'governor',
-  'prime',
-  'minister',
-  'chancellor',
   'king',
   'queen',
   'prince',
   'princess',
   'pope',
   'judge',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'rev',
+]);
+
+/** Words before a person's name that are not part of it: the honorifics, and roles. */
+export const TITLES = new Set([
+  ...HONORIFICS,
+  'prime',
+  'minister',
+  'chancellor',
   'justice',
   'general',
   'gen',
@@ -118,13 +128,8 @@ export const TITLES = new Set([
   'coach',
   'captain',
   'capt',
-  'sir',
-  'dame',
-  'lord',
-  'lady',
   'saint',
   'st',
-  'rev',
   'reverend',
   'father',
   'sheikh',
@@ -417,33 +422,6 @@ export const MODEL = /^(?:(?!Q[1-4]$|H[12]$|FY)\p{Lu}{1,3}\d[\p{L}\d]*|\d{3})$/u
 
 /** Written before a ship's name (which is often a person's or a place's). */
 export const SHIP_PREFIXES = new Set(['USS', 'USNS', 'HMS', 'HMCS', 'HMAS', 'HMNZS', 'RMS', 'INS', 'MV', 'SS']);
-
-/** Titles only a person carries: a name right after one is a person's, whatever else it may name. */
-export const HONORIFICS = new Set([
-  'president',
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'dr',
-  'sen',
-  'senator',
-  'rep',
-  'representative',
-  'gov',
-  'governor',
-  'king',
-  'queen',
-  'prince',
-  'princess',
-  'pope',
-  'judge',
-  'sir',
-  'dame',
-  'lord',
-  'lady',
-  'rev',
-]);
 
 /** Prepositions of place: a surname right after one is a place ("in Washington", "from Jordan"). */
 export const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'across', 'outside', 'inside', 'throughout', 'into']);
