@@ -461,7 +461,7 @@ class Page {
     // A ship: "USS Gerald R. Ford", "HMS Queen Elizabeth".
     if (before >= 0 && SHIP_PREFIXES.has(tokens[before]!.raw) && layout.plainSpaceBefore(c.first)) return 'a ship';
     // After a person's title, a company's or a body's name is a person's: "President Ford", "Sen. Warner".
-    if (!person && before >= 0 && HONORIFICS.has(tokens[before]!.norm) && this.titleGap(before))
+    if (!person && before >= 0 && HONORIFICS.has(tokens[before]!.norm) && this.spaceAfterName(before))
       return "a person's title before it";
     // A dateline: a place in capitals opening a line, then a comma and a state or a country in
     // ordinary case ("HERSHEY, Pa. (AP) —", "PARAMOUNT, Calif. —").
@@ -576,14 +576,10 @@ class Page {
     return words === 1 && this.caseBlind(c, entry) && this.layout.usesInLowerCase(this.tokens[c.last]!.norm);
   }
 
-  /** Token i (a title) is followed by plain space, or by its abbreviation's period ("Sen. Warner"). */
-  private titleGap(i: number): boolean {
-    const { layout } = this;
-    if (layout.plainSpaceBefore(i + 1)) return true;
-    return ABBREVIATIONS.has(this.tokens[i]!.norm) && /^\.[^\S\n\r\u2028\u2029]+$/.test(layout.gapBefore[i + 1]!);
-  }
-
-  /** The name's last token is followed by plain space, or by the period of an abbreviation ("U.N. Council"). */
+  /**
+   * Token `last` is followed by plain space, or by the period of an abbreviation: after a name
+   * ("U.N. Council") or a title ("Sen. Warner").
+   */
   private spaceAfterName(last: number): boolean {
     const { tokens, layout } = this;
     if (last + 1 >= tokens.length) return false;
